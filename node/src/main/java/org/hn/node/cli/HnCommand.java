@@ -1,0 +1,43 @@
+package org.hn.node.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code hn} executable: one picocli command with a subcommand per job ({@code DESIGN.md §1}).
+ *
+ * <p>Exit codes follow picocli: 0 success, 1 a failure the command reports itself, 2 bad usage.
+ */
+@Command(
+        name = "hn",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "hn — a hypernode for the Bismuth PoS chain.",
+            "",
+            "Start with 'hn devnet' to watch a local network of hypernodes forge, or run",
+            "'hn <command> --help' for the details of one command."
+        },
+        subcommands = {
+            DevnetCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class HnCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with its subcommands; tests use this to run commands in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new HnCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
