@@ -1,36 +1,20 @@
 package org.hn.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.hn.chain.testing.TestData;
 
-/** Reads the reference's test vectors from the directory named by the {@code hn.testdata} system property. */
+/** The reference's registry vectors, read through the shared {@link TestData}, and registries built from their rows. */
 public final class Vectors {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Vectors() {
     }
 
     /** Parses {@code <hn.testdata>/vectors/<fileName>}. */
     public static JsonNode load(String fileName) {
-        String root = System.getProperty("hn.testdata");
-        if (root == null) {
-            throw new IllegalStateException("system property hn.testdata must name the shared testdata directory");
-        }
-        Path file = Path.of(root, "vectors", fileName);
-        try {
-            return JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read test vector " + file, e);
-        }
+        return TestData.vectors(fileName);
     }
 
     /** The elements of a JSON array, for parameterised tests. */
@@ -42,7 +26,7 @@ public final class Vectors {
 
     /** Decodes a lowercase hex string node. */
     public static byte[] hex(JsonNode node) {
-        return HexFormat.of().parseHex(node.asText());
+        return TestData.hex(node);
     }
 
     /**

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
-import org.bouncycastle.crypto.digests.Blake2bDigest;
+import org.hn.chain.crypto.Blake2b;
 
 /**
  * One forging ticket: a hypernode holds as many tickets per pass as its weight ({@code spec/rounds.md §4.1}).
@@ -29,12 +29,7 @@ public record Ticket(String posAddress, int tid, byte[] hash) {
 
     /** Issues ticket {@code tid} to {@code posAddress}, hashing {@code posAddress + tid} as the reference does. */
     public static Ticket issue(String posAddress, int tid) {
-        byte[] input = (posAddress + tid).getBytes(StandardCharsets.UTF_8);
-        Blake2bDigest blake = new Blake2bDigest(HASH_BYTES * 8);
-        blake.update(input, 0, input.length);
-        byte[] hash = new byte[HASH_BYTES];
-        blake.doFinal(hash, 0);
-        return new Ticket(posAddress, tid, hash);
+        return new Ticket(posAddress, tid, Blake2b.hash160((posAddress + tid).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The ticket hash; a fresh copy. */
