@@ -21,6 +21,7 @@ public final class FrameFormatDetector extends ByteToMessageDecoder {
 
     private final FrameSettings settings;
 
+    /** @param settings handed to whichever frame decoder and encoder get installed */
     public FrameFormatDetector(FrameSettings settings) {
         this.settings = settings;
     }

@@ -21,6 +21,7 @@ public final class LegacyFrameDecoder extends FrameDecoder {
 
     private final FrameSettings settings;
 
+    /** @param settings payload cap of this node (the magic is unused in this framing) */
     public LegacyFrameDecoder(FrameSettings settings) {
         this.settings = settings;
     }

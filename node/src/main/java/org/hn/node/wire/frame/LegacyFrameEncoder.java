@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
  */
 public final class LegacyFrameEncoder extends FrameEncoder {
 
+    /** @param settings payload cap of this node (the magic is unused in this framing) */
     public LegacyFrameEncoder(FrameSettings settings) {
         super(settings, LegacyFrameDecoder.HEADER_BYTES);
     }

@@ -33,6 +33,7 @@ public final class V2FrameDecoder extends FrameDecoder {
     private long discardedSinceLastMagic;
     private long checksumMismatches;
 
+    /** @param settings network magic, payload cap and resync limit of this node */
     public V2FrameDecoder(FrameSettings settings) {
         this.settings = settings;
         this.magic = settings.network().frameMagic();

@@ -10,6 +10,7 @@ public final class V2FrameEncoder extends FrameEncoder {
 
     private final byte[] magic;
 
+    /** @param settings network magic and payload cap of this node */
     public V2FrameEncoder(FrameSettings settings) {
         super(settings, V2FrameDecoder.HEADER_BYTES);
         this.magic = settings.network().frameMagic();

@@ -13,7 +13,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.EncoderException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -151,8 +150,7 @@ class CommandCodecTest {
     void commandIdsMatchTheReferenceEnum() {
         JsonNode ids = WireVectors.wire().get("command_ids");
         assertEquals(Type.values().length, ids.size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = ids.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> id = it.next();
+        for (Map.Entry<String, JsonNode> id : ids.properties()) {
             assertEquals(id.getValue().asInt(), Type.valueOf(id.getKey()).getNumber(), id.getKey());
         }
     }
