@@ -1,8 +1,8 @@
 package org.hn.chain.store;
 
-import static org.hn.chain.store.TestChain.ADDRESSES;
-import static org.hn.chain.store.TestChain.forge;
-import static org.hn.chain.store.TestChain.tx;
+import static org.hn.chain.testing.TestChain.address;
+import static org.hn.chain.testing.TestChain.forge;
+import static org.hn.chain.testing.TestChain.tx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +28,7 @@ import org.hn.chain.block.PosBlock;
 import org.hn.chain.height.HeightStatus;
 import org.hn.chain.message.MessageVerifier;
 import org.hn.chain.message.PosMessage;
+import org.hn.chain.testing.TestChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,12 +160,12 @@ class ChainStoreTest {
             assertEquals(ChainConflict.DUPLICATE_ROUND_SIR, slot.conflict());
             assertEquals("DUPLICATE_ROUND_SIR: round 1 sir 0 already has block 1", slot.getMessage());
 
-            PosBlock gap = PosBlock.forge(TestChain.KEYS[1], TestChain.MAINNET, 3, 1, 2, T, first.blockHash(),
+            PosBlock gap = PosBlock.forge(TestChain.key(1), TestChain.MAINNET, 3, 1, 2, T, first.blockHash(),
                     List.of(fresh));
             assertEquals(ChainConflict.NOT_NEXT_HEIGHT,
                     assertThrows(ChainConflictException.class, () -> store.append(gap)).conflict());
 
-            PosMessage shortTxid = new PosMessage(new byte[10], 0, T, ADDRESSES[0], ADDRESSES[1], 0, "", 1,
+            PosMessage shortTxid = new PosMessage(new byte[10], 0, T, address(0), address(1), 0, "", 1,
                     fresh.pubkey(), 0);
             PosBlock malformed = forge(first, 1, 1, 1, List.of(fresh, shortTxid));
             assertEquals(ChainConflict.MALFORMED,
@@ -208,11 +209,11 @@ class ChainStoreTest {
 
     @Test
     void activityMetricsCountPerAddressOverARoundRange() throws Exception {
-        String a0 = ADDRESSES[0];
-        String a1 = ADDRESSES[1];
-        String a2 = ADDRESSES[2];
-        String a3 = ADDRESSES[3];
-        String a4 = ADDRESSES[4];
+        String a0 = address(0);
+        String a1 = address(1);
+        String a2 = address(2);
+        String a3 = address(3);
+        String a4 = address(4);
         try (ChainStore store = ChainStore.open(file())) {
             store.appendAll(handBuiltChain());
             ActivityMetrics rounds1to2 = store.activity(1, 2);
@@ -297,7 +298,7 @@ class ChainStoreTest {
         try (ChainStore store = ChainStore.open(file())) {
             store.append(handBuiltChain().get(0));
         }
-        PosBlock devnetGenesis = PosBlock.forge(TestChain.KEYS[0], (byte) 0x55, 0, 0, 0, Genesis.TIMESTAMP,
+        PosBlock devnetGenesis = PosBlock.forge(TestChain.key(0), (byte) 0x55, 0, 0, 0, Genesis.TIMESTAMP,
                 Genesis.previousHash(), List.of());
         StoreException refused = assertThrows(StoreException.class, () -> ChainStore.open(file(), devnetGenesis));
         assertTrue(refused.getMessage().contains("belongs to another network"), refused.getMessage());
@@ -317,9 +318,9 @@ class ChainStoreTest {
                          + " VALUES (?, 1, 99, ?, ?, ?, 0, '', 1, ?, 0)")) {
                 insert.setBytes(1, HexFormat.of().parseHex("00112233445566778899"));
                 insert.setLong(2, T);
-                insert.setString(3, ADDRESSES[0]);
-                insert.setString(4, ADDRESSES[1]);
-                insert.setBytes(5, TestChain.KEYS[0].publicKey().toBytes());
+                insert.setString(3, address(0));
+                insert.setString(4, address(1));
+                insert.setBytes(5, TestChain.key(0).publicKey().toBytes());
                 insert.executeUpdate();
             }
             CorruptRowException corrupt = assertThrows(CorruptRowException.class, () -> store.block(1));
@@ -339,8 +340,8 @@ class ChainStoreTest {
     @Test
     void roundStatsAndSignaturesAreKeptPerRound() throws Exception {
         RoundStats stats = new RoundStats(7, 1000, 2000, 10, 20, 3600, 2, "{\"1.2.3.4:06969\":5}", "[]");
-        RoundSignature signature = new RoundSignature(7, new byte[] {1, 2, 3}, ADDRESSES[1], new byte[64]);
-        RoundSignature other = new RoundSignature(7, new byte[] {1, 2, 3}, ADDRESSES[0], new byte[64]);
+        RoundSignature signature = new RoundSignature(7, new byte[] {1, 2, 3}, address(1), new byte[64]);
+        RoundSignature other = new RoundSignature(7, new byte[] {1, 2, 3}, address(0), new byte[64]);
         try (ChainStore store = ChainStore.open(file())) {
             store.saveRoundStats(stats);
             store.saveRoundStats(new RoundStats(7, 1001, 2000, 10, 20, 3600, 2, "{}", "[\"x\"]"));

@@ -1,4 +1,4 @@
-package org.hn.chain.store;
+package org.hn.chain.testing;
 
 import java.util.List;
 import org.hn.chain.address.Address;
@@ -7,14 +7,13 @@ import org.hn.chain.block.PosBlock;
 import org.hn.chain.crypto.PrivateKey;
 import org.hn.chain.message.InvalidMessageException;
 import org.hn.chain.message.PosMessage;
-import org.hn.chain.testing.TestData;
 
-/** Signed messages and forged blocks made with the five test keys of the vectors, for the store tests. */
-final class TestChain {
+/** Signed messages and forged blocks made with the five test keys of the vectors (mainnet addresses). */
+public final class TestChain {
 
-    static final byte MAINNET = 0x19;
-    static final PrivateKey[] KEYS = new PrivateKey[5];
-    static final String[] ADDRESSES = new String[5];
+    public static final byte MAINNET = 0x19;
+    private static final PrivateKey[] KEYS = new PrivateKey[5];
+    private static final String[] ADDRESSES = new String[5];
 
     static {
         for (int i = 0; i < KEYS.length; i++) {
@@ -30,8 +29,18 @@ final class TestChain {
     private TestChain() {
     }
 
+    /** Test key {@code index}, 0–4. */
+    public static PrivateKey key(int index) {
+        return KEYS[index];
+    }
+
+    /** The mainnet address of test key {@code index}, 0–4. */
+    public static String address(int index) {
+        return ADDRESSES[index];
+    }
+
     /** A message signed by test key {@code sender} about test address {@code recipient}. */
-    static PosMessage tx(long timestamp, int sender, int recipient, long what, String params, long value) {
+    public static PosMessage tx(long timestamp, int sender, int recipient, long what, String params, long value) {
         try {
             return PosMessage.sign(KEYS[sender], MAINNET, timestamp, ADDRESSES[recipient], what, params, value);
         } catch (InvalidMessageException e) {
@@ -40,7 +49,7 @@ final class TestChain {
     }
 
     /** The next block after {@code previous}, forged by test key {@code forger} at the start of its slot. */
-    static PosBlock forge(PosBlock previous, int forger, long round, int sir, List<PosMessage> txs) {
+    public static PosBlock forge(PosBlock previous, int forger, long round, int sir, List<PosMessage> txs) {
         long timestamp = Genesis.TIMESTAMP + round * 3600 + sir * 180L;
         return PosBlock.forge(KEYS[forger], MAINNET, previous.height() + 1, round, sir, timestamp,
                 previous.blockHash(), txs);
