@@ -176,9 +176,9 @@ public final class ChainStore implements AutoCloseable {
     public List<PosBlock> blocksOfRound(long round) throws StoreException {
         return read(connection -> {
             Map<Long, List<PosMessage>> txs = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + qualified("m", StoredRows.MESSAGE_COLUMNS)
-                    + " FROM pos_messages m JOIN pos_chain c ON c.height = m.block_height"
-                    + " WHERE c.round = ? ORDER BY m.block_height, m.position")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredRows.MESSAGE_COLUMNS
+                    + " FROM pos_messages WHERE block_height IN (SELECT height FROM pos_chain WHERE round = ?)"
+                    + " ORDER BY block_height, position")) {
                 query.setLong(1, round);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -690,10 +690,6 @@ public final class ChainStore implements AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             statement.setObject(i + 1, values[i]);
         }
-    }
-
-    private static String qualified(String alias, String columns) {
-        return alias + "." + String.join(", " + alias + ".", columns.split(",\\s*"));
     }
 
     @FunctionalInterface
