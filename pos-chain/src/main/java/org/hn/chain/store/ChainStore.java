@@ -172,33 +172,18 @@ public final class ChainStore implements AutoCloseable {
         return read(connection -> readBlock(connection, height));
     }
 
-    /** The blocks of one round in height order, each with its messages in block order (§10.3 roundblocks). */
+    /** The blocks of one round in height order, each with its messages in block order (roundblocks, §10.3). */
     public List<PosBlock> blocksOfRound(long round) throws StoreException {
-        return read(connection -> {
-            Map<Long, List<PosMessage>> txs = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredRows.MESSAGE_COLUMNS
-                    + " FROM pos_messages WHERE block_height IN (SELECT height FROM pos_chain WHERE round = ?)"
-                    + " ORDER BY block_height, position")) {
-                query.setLong(1, round);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        PosMessage message = StoredRows.message(rows);
-                        txs.computeIfAbsent(message.blockHeight(), h -> new ArrayList<>()).add(message);
-                    }
-                }
-            }
-            List<PosBlock> blocks = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredRows.BLOCK_COLUMNS
-                    + " FROM pos_chain WHERE round = ? ORDER BY height")) {
-                query.setLong(1, round);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        blocks.add(StoredRows.block(rows, txs.getOrDefault(rows.getLong(1), List.of())));
-                    }
-                }
-            }
-            return blocks;
-        });
+        return read(connection -> readBlocks(connection, "round = ?", round));
+    }
+
+    /**
+     * Up to {@code maxBlocks} consecutive blocks starting at {@code firstHeight}, each with its messages in
+     * block order (a {@code blocksync} answer, {@code spec/wire.md §4.9}); empty above the tip.
+     */
+    public List<PosBlock> blocksFrom(long firstHeight, int maxBlocks) throws StoreException {
+        return read(connection -> readBlocks(connection, "height BETWEEN ? AND ?", firstHeight,
+                firstHeight + Math.max(0, maxBlocks) - 1));
     }
 
     /** Whether a message with this txid is stored in any block (§8.2 step c). */
@@ -585,23 +570,38 @@ public final class ChainStore implements AutoCloseable {
     }
 
     private static Optional<PosBlock> readBlock(Connection connection, long height) throws SQLException, StoreException {
-        List<PosMessage> txs = new ArrayList<>();
+        return readBlocks(connection, "height = ?", height).stream().findFirst();
+    }
+
+    /**
+     * The blocks whose {@code pos_chain} row matches {@code condition} (one of this class's constant SQL
+     * conditions with {@code ?} placeholders for {@code values}), in height order with their messages.
+     */
+    private static List<PosBlock> readBlocks(Connection connection, String condition, Object... values)
+            throws SQLException, StoreException {
+        Map<Long, List<PosMessage>> txs = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredRows.MESSAGE_COLUMNS
-                + " FROM pos_messages WHERE block_height = ? ORDER BY position")) {
-            query.setLong(1, height);
+                + " FROM pos_messages WHERE block_height IN (SELECT height FROM pos_chain WHERE " + condition + ")"
+                + " ORDER BY block_height, position")) {
+            bind(query, values);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    txs.add(StoredRows.message(rows));
+                    PosMessage message = StoredRows.message(rows);
+                    txs.computeIfAbsent(message.blockHeight(), h -> new ArrayList<>()).add(message);
                 }
             }
         }
+        List<PosBlock> blocks = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredRows.BLOCK_COLUMNS
-                + " FROM pos_chain WHERE height = ?")) {
-            query.setLong(1, height);
+                + " FROM pos_chain WHERE " + condition + " ORDER BY height")) {
+            bind(query, values);
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(StoredRows.block(rows, txs)) : Optional.empty();
+                while (rows.next()) {
+                    blocks.add(StoredRows.block(rows, txs.getOrDefault(rows.getLong(1), List.of())));
+                }
             }
         }
+        return blocks;
     }
 
     private static HeightStatus computeHeightStatus(Connection connection) throws SQLException {

@@ -1,6 +1,7 @@
 package org.hn.chain.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -110,6 +111,10 @@ final class SchemaMigrations {
                 throw new StoreException("the chain database has schema version " + version
                         + " but this node knows only up to " + latestVersion() + "; use a newer node");
             }
+            if (version == 0 && hasTable(connection, "pos_chain")) {
+                throw new StoreException("the chain database has the reference's tables but no schema version:"
+                        + " it is a reference hypernode database; import it (hn bootstrap import) rather than open it");
+            }
             for (int next = version + 1; next <= latestVersion(); next++) {
                 apply(connection, next);
             }
@@ -135,7 +140,17 @@ final class SchemaMigrations {
         }
     }
 
-    static int userVersion(Connection connection) throws SQLException {
+    private static boolean hasTable(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static int userVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("PRAGMA user_version")) {
             return result.next() ? result.getInt(1) : 0;

@@ -308,6 +308,44 @@ class ChainStoreTest {
     }
 
     @Test
+    void blocksFromServesConsecutiveBlocksForCatchUp() throws Exception {
+        List<PosBlock> chain = handBuiltChain();
+        try (ChainStore store = ChainStore.open(file())) {
+            store.appendAll(chain);
+            assertEquals(chain.subList(1, 3), store.blocksFrom(2, 2));
+            assertEquals(List.of(chain.get(4)), store.blocksFrom(5, 20));
+            assertEquals(List.of(), store.blocksFrom(6, 20));
+            assertEquals(List.of(Genesis.mainnet(), chain.get(0)), store.blocksFrom(0, 2));
+            assertEquals(List.of(), store.blocksFrom(1, 0));
+        }
+    }
+
+    @Test
+    void aDatabaseOfANewerSchemaOrOfTheReferenceIsNotOpened() throws Exception {
+        try (ChainStore store = ChainStore.open(file())) {
+            assertEquals(Genesis.mainnet(), store.tip());
+        }
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file());
+             Statement statement = raw.createStatement()) {
+            statement.execute("PRAGMA user_version = 99");
+        }
+        StoreException newer = assertThrows(StoreException.class, () -> ChainStore.open(file()));
+        assertEquals("the chain database has schema version 99 but this node knows only up to 1; use a newer node",
+                newer.getMessage());
+
+        Path reference = folder.resolve("reference.db");
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + reference);
+             Statement statement = raw.createStatement()) {
+            statement.execute("CREATE TABLE pos_chain (height INTEGER PRIMARY KEY, round INTEGER, sir INTEGER,"
+                    + " timestamp INTEGER, previous_hash BLOB (20), msg_count INTEGER, uniques_sources INTEGER,"
+                    + " signature BLOB (64), block_hash BLOB (20), received_by VARCHAR34, forger VARCHAR (34),"
+                    + " UNIQUE (round, sir) ON CONFLICT FAIL)");
+        }
+        StoreException foreign = assertThrows(StoreException.class, () -> ChainStore.open(reference));
+        assertTrue(foreign.getMessage().contains("it is a reference hypernode database"), foreign.getMessage());
+    }
+
+    @Test
     void aCorruptRowIsReportedAsATypedError() throws Exception {
         List<PosBlock> chain = handBuiltChain();
         try (ChainStore store = ChainStore.open(file())) {
