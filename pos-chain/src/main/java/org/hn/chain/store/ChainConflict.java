@@ -4,6 +4,8 @@ package org.hn.chain.store;
 public enum ChainConflict {
     /** The block's height is not the tip height + 1 (or, on an empty store, not a genesis at height 0). */
     NOT_NEXT_HEIGHT,
+    /** The block's previous hash is not the tip's block hash (§6.2 step 6). */
+    NOT_LINKED,
     /** A txid of the block is already stored in an earlier block (the reference's primary-key error). */
     DUPLICATE_TXID,
     /** The same txid appears twice in the block. */

@@ -41,7 +41,8 @@ import org.sqlite.SQLiteDataSource;
  * transaction, so a block and its messages always come from the same snapshot. Safe for use by many threads.
  * One store per database file per process.
  *
- * <p>Invariants kept: heights are contiguous from the genesis at 0; a txid appears once in the whole chain;
+ * <p>Invariants kept: heights are contiguous from the genesis at 0 and each block's previous
+ * hash is the block hash below it; a txid appears once in the whole chain;
  * one block per (round, sir); the messages of a block come back in exactly the order they were appended
  * (§5.3).
  */
@@ -58,6 +59,7 @@ public final class ChainStore implements AutoCloseable {
     private final Object statusLock = new Object();
     private HeightStatus cachedStatus;
     private long chainVersion;
+    private volatile PastRounds lastPastRounds;
 
     private ChainStore(Connection writer, HikariDataSource readers) {
         this.writer = writer;
@@ -93,13 +95,18 @@ public final class ChainStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot open the chain database " + file + ": " + e.getMessage(), e);
         }
+        HikariDataSource readers;
         try {
             SchemaMigrations.migrate(writer);
+            readers = readerPool(url);
         } catch (StoreException e) {
             closeQuietly(writer);
             throw e;
+        } catch (RuntimeException e) {
+            closeQuietly(writer);
+            throw new StoreException("cannot open readers of the chain database " + file + ": " + e.getMessage(), e);
         }
-        ChainStore store = new ChainStore(writer, readerPool(url));
+        ChainStore store = new ChainStore(writer, readers);
         try {
             store.ensureGenesis(genesis);
             return store;
@@ -212,7 +219,7 @@ public final class ChainStore implements AutoCloseable {
             }
             version = chainVersion;
         }
-        HeightStatus status = read(ChainStore::computeHeightStatus);
+        HeightStatus status = read(this::computeHeightStatus);
         synchronized (statusLock) {
             // A change committed while we computed makes this result stale: return it, but do not keep it.
             if (chainVersion == version) {
@@ -237,9 +244,9 @@ public final class ChainStore implements AutoCloseable {
                         return UNKNOWN_BLOCK;
                     }
                     long round = rows.getLong(1);
-                    long before = lastHeightBeforeRound(connection, round);
+                    PastRounds past = pastRounds(connection, lastHeightBeforeRound(connection, round));
                     return new HeightStatus(height, round, rows.getInt(2), HEX.formatHex(rows.getBytes(3)),
-                            distinctSenders(connection, 1, before), 0, distinctForgers(connection, 1, before), 0);
+                            past.uniques(), 0, past.forgers(), 0);
                 }
             }
         });
@@ -349,7 +356,8 @@ public final class ChainStore implements AutoCloseable {
      * given order (§5.3, §6.2 step 8). The block is expected to be validated already; the store only refuses
      * what would break its invariants, and then writes nothing.
      *
-     * @throws ChainConflictException {@link ChainConflict#NOT_NEXT_HEIGHT}, {@link ChainConflict#DUPLICATE_TXID},
+     * @throws ChainConflictException {@link ChainConflict#NOT_NEXT_HEIGHT}, {@link ChainConflict#NOT_LINKED},
+     *         {@link ChainConflict#DUPLICATE_TXID},
      *         {@link ChainConflict#DUPLICATE_TXID_IN_BLOCK}, {@link ChainConflict#DUPLICATE_ROUND_SIR} or
      *         {@link ChainConflict#MALFORMED}, naming the conflicting value
      */
@@ -442,15 +450,23 @@ public final class ChainStore implements AutoCloseable {
 
     private static void insertBlock(Connection connection, PosBlock block) throws SQLException, StoreException {
         requireWellFormed(block);
-        long expected;
-        try (PreparedStatement query = connection.prepareStatement("SELECT MAX(height) FROM pos_chain");
+        long expected = 0;
+        byte[] tipHash = null;
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT height, block_hash FROM pos_chain ORDER BY height DESC LIMIT 1");
              ResultSet rows = query.executeQuery()) {
-            rows.next();
-            expected = rows.getObject(1) == null ? 0 : rows.getLong(1) + 1;
+            if (rows.next()) {
+                expected = rows.getLong(1) + 1;
+                tipHash = rows.getBytes(2);
+            }
         }
         if (block.height() != expected) {
             throw new ChainConflictException(ChainConflict.NOT_NEXT_HEIGHT,
                     "block height " + block.height() + ", next height is " + expected);
+        }
+        if (tipHash != null && !Arrays.equals(tipHash, block.previousHash())) {
+            throw new ChainConflictException(ChainConflict.NOT_LINKED, "block " + block.height() + " follows "
+                    + HEX.formatHex(block.previousHash()) + " but the tip is " + HEX.formatHex(tipHash));
         }
         Set<String> txids = new HashSet<>();
         for (PosMessage tx : block.txs()) {
@@ -604,7 +620,7 @@ public final class ChainStore implements AutoCloseable {
         return blocks;
     }
 
-    private static HeightStatus computeHeightStatus(Connection connection) throws SQLException {
+    private HeightStatus computeHeightStatus(Connection connection) throws SQLException {
         long height = tipHeight(connection);
         long round;
         int sir;
@@ -619,13 +635,41 @@ public final class ChainStore implements AutoCloseable {
                 hash = HEX.formatHex(rows.getBytes(3));
             }
         }
-        long before = lastHeightBeforeRound(connection, round);
+        PastRounds past = pastRounds(connection, lastHeightBeforeRound(connection, round));
         long firstOfRound = singleLong(connection, "SELECT MIN(height) FROM pos_chain WHERE round = ?", round);
         long uniquesRound = singleLong(connection,
                 "SELECT COUNT(DISTINCT sender) FROM pos_messages WHERE block_height >= ?", firstOfRound);
         long forgersRound = singleLong(connection, "SELECT COUNT(DISTINCT forger) FROM pos_chain WHERE round = ?", round);
-        return new HeightStatus(height, round, sir, hash, distinctSenders(connection, 1, before), uniquesRound,
-                distinctForgers(connection, 1, before), forgersRound);
+        return new HeightStatus(height, round, sir, hash, past.uniques(), uniquesRound, past.forgers(), forgersRound);
+    }
+
+    /**
+     * {@code uniques} and {@code forgers} of §9.1 over blocks 1 … {@code lastHeight}: the expensive part of a
+     * height status (it scans the whole chain), reused while block {@code lastHeight} keeps its hash, i.e.
+     * for the whole of a round: {@link #append} keeps the hashes chained, so a change below would change it.
+     */
+    private record PastRounds(long lastHeight, byte[] blockHash, long uniques, long forgers) {
+    }
+
+    private PastRounds pastRounds(Connection connection, long lastHeight) throws SQLException {
+        byte[] hash;
+        try (PreparedStatement query = connection.prepareStatement("SELECT block_hash FROM pos_chain WHERE height = ?")) {
+            query.setLong(1, lastHeight);
+            try (ResultSet rows = query.executeQuery()) {
+                hash = rows.next() ? rows.getBytes(1) : new byte[0];
+            }
+        }
+        PastRounds known = lastPastRounds;
+        if (known != null && known.lastHeight() == lastHeight && Arrays.equals(known.blockHash(), hash)) {
+            return known;
+        }
+        PastRounds computed = new PastRounds(lastHeight, hash,
+                singleLong(connection, "SELECT COUNT(DISTINCT sender) FROM pos_messages WHERE block_height BETWEEN 1 AND ?",
+                        lastHeight),
+                singleLong(connection, "SELECT COUNT(DISTINCT forger) FROM pos_chain WHERE height BETWEEN 1 AND ?",
+                        lastHeight));
+        lastPastRounds = computed;
+        return computed;
     }
 
     private static long tipHeight(Connection connection) throws SQLException {
@@ -635,16 +679,6 @@ public final class ChainStore implements AutoCloseable {
     /** {@code Hprev} of §9.1: the greatest height of a block of an earlier round, 0 if none. */
     private static long lastHeightBeforeRound(Connection connection, long round) throws SQLException {
         return singleLong(connection, "SELECT COALESCE(MAX(height), 0) FROM pos_chain WHERE round < ?", round);
-    }
-
-    private static long distinctSenders(Connection connection, long fromHeight, long toHeight) throws SQLException {
-        return singleLong(connection,
-                "SELECT COUNT(DISTINCT sender) FROM pos_messages WHERE block_height BETWEEN ? AND ?", fromHeight, toHeight);
-    }
-
-    private static long distinctForgers(Connection connection, long fromHeight, long toHeight) throws SQLException {
-        return singleLong(connection,
-                "SELECT COUNT(DISTINCT forger) FROM pos_chain WHERE height BETWEEN ? AND ?", fromHeight, toHeight);
     }
 
     /** The smallest and greatest height of the blocks of a round range, or empty when it has none. */

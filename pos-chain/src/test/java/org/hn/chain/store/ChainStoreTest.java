@@ -165,6 +165,13 @@ class ChainStoreTest {
             assertEquals(ChainConflict.NOT_NEXT_HEIGHT,
                     assertThrows(ChainConflictException.class, () -> store.append(gap)).conflict());
 
+            PosBlock unlinked = PosBlock.forge(TestChain.key(1), TestChain.MAINNET, 2, 1, 1, T,
+                    Genesis.mainnet().blockHash(), List.of(fresh));
+            ChainConflictException notLinked = assertThrows(ChainConflictException.class, () -> store.append(unlinked));
+            assertEquals(ChainConflict.NOT_LINKED, notLinked.conflict());
+            assertEquals("NOT_LINKED: block 2 follows " + GENESIS_HASH + " but the tip is " + first.blockHashHex(),
+                    notLinked.getMessage());
+
             PosMessage shortTxid = new PosMessage(new byte[10], 0, T, address(0), address(1), 0, "", 1,
                     fresh.pubkey(), 0);
             PosBlock malformed = forge(first, 1, 1, 1, List.of(fresh, shortTxid));
@@ -204,6 +211,27 @@ class ChainStoreTest {
             assertEquals(new HeightStatus(2, 1, 3, chain.get(1).blockHashHex(), 0, 0, 0, 0), store.blockInfo(2));
             assertEquals(new HeightStatus(0, 0, 0, "", 0, 0, 0, 0), store.blockInfo(6));
             assertEquals(new HeightStatus(0, 0, 0, "", 0, 0, 0, 0), store.blockInfo(-1));
+        }
+    }
+
+    @Test
+    void replacingBlocksBelowTheTipRoundRecomputesThePastRoundMetrics() throws Exception {
+        List<PosBlock> chain = handBuiltChain();
+        try (ChainStore store = ChainStore.open(file())) {
+            store.appendAll(chain);
+            assertEquals(new HeightStatus(5, 3, 5, chain.get(4).blockHashHex(), 4, 2, 2, 2), store.heightStatus());
+            assertEquals(new HeightStatus(4, 3, 1, chain.get(3).blockHashHex(), 4, 0, 2, 0), store.blockInfo(4));
+
+            store.rollbackTo(2);
+            PosBlock otherB3 = forge(chain.get(1), 4, 2, 0, List.of(tx(T + 3600, 0, 1, 0, "", 1),
+                    tx(T + 3601, 0, 2, 0, "", 1), tx(T + 3602, 0, 3, 0, "", 1), tx(T + 3603, 0, 4, 0, "", 1)));
+            PosBlock otherB4 = forge(otherB3, 3, 3, 1, List.of(tx(T + 7200, 4, 0, 0, "", 1),
+                    tx(T + 7201, 4, 1, 0, "", 1), tx(T + 7202, 4, 2, 0, "", 1), tx(T + 7203, 4, 3, 0, "", 1)));
+            store.appendAll(List.of(otherB3, otherB4));
+            // Hprev is 3 again, but block 3 now has sender A0 only and forger A4: uniques {A0 A1 A2},
+            // forgers {A1 A2 A4}; round 3 = block 4' (sender A4, forger A3).
+            assertEquals(new HeightStatus(4, 3, 1, otherB4.blockHashHex(), 3, 1, 3, 1), store.heightStatus());
+            assertEquals(new HeightStatus(4, 3, 1, otherB4.blockHashHex(), 3, 0, 3, 0), store.blockInfo(4));
         }
     }
 
