@@ -2,14 +2,10 @@ package org.hn.pow.devnet;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.hn.pow.address.PowAddress;
@@ -59,7 +55,7 @@ public final class BlockWriter {
         if (height <= 0) {
             throw new IllegalArgumentException("block height must be positive: " + height);
         }
-        String blockHash = hex("SHA-224", "block-" + height);
+        String blockHash = StandInDigest.hex("SHA-224", "block-" + height);
         String timestamp = twoDecimals(BigDecimal.valueOf(blockTimestamp));
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -80,7 +76,7 @@ public final class BlockWriter {
                     publicKey(miner), blockHash, "0", eightDecimals(miningReward.add(fees)), "0",
                     blockHash.substring(0, NONCE_HEX_LENGTH));
             if (PowRewards.hasMirrorRows(height)) {
-                String mirrorHash = hex("SHA-1", "mirror-" + height);
+                String mirrorHash = StandInDigest.hex("SHA-1", "mirror-" + height);
                 insertRow(insert, -height, timestamp, DEVELOPMENT_REWARD, PowAddress.DEVELOPMENT,
                         eightDecimals(miningReward), "0", "0", mirrorHash, "0", "0", "0", "0");
                 insertRow(insert, -height, timestamp, HYPERNODE_PAYOUTS, PowAddress.HYPERNODE_POT,
@@ -126,22 +122,10 @@ public final class BlockWriter {
     }
 
     private static String signature(long height, int position) {
-        return Base64.getEncoder().encodeToString(digest("SHA-256", "signature-" + height + "-" + position));
+        return Base64.getEncoder().encodeToString(StandInDigest.of("SHA-256", "signature-" + height + "-" + position));
     }
 
     private static String publicKey(String address) {
-        return Base64.getEncoder().encodeToString(digest("SHA-256", "public-key-" + address));
-    }
-
-    private static String hex(String algorithm, String text) {
-        return HexFormat.of().formatHex(digest(algorithm, text));
-    }
-
-    private static byte[] digest(String algorithm, String text) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides " + algorithm, e);
-        }
+        return Base64.getEncoder().encodeToString(StandInDigest.of("SHA-256", "public-key-" + address));
     }
 }
