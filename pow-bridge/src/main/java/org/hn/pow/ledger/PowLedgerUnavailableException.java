@@ -3,8 +3,8 @@ package org.hn.pow.ledger;
 import java.util.Objects;
 
 /**
- * The PoW ledger cannot answer now: it is missing, unreadable, not in the Bismuth schema, or the PoW node is
- * late. Checked on purpose: a caller (the round driver) must decide what to do, typically keep the previous
+ * The PoW ledger cannot answer now: it is missing, unreadable, not in the Bismuth schema, the PoW node is
+ * unreachable, or it is late. Checked on purpose: a caller (the round driver) must decide what to do, typically keep the previous
  * round's hypernode list, report "PoW not synced" and retry — never exit ({@code spec/pow.md §5.1, §6.2}).
  */
 public final class PowLedgerUnavailableException extends Exception {
@@ -30,7 +30,13 @@ public final class PowLedgerUnavailableException extends Exception {
         /** A numeric cell holds a value that is not a finite number. */
         MALFORMED_VALUE,
         /** Any other I/O or SQLite error while reading. */
-        READ_ERROR
+        READ_ERROR,
+        /** The PoW node could not be reached, closed the connection or did not answer in time ({@code §9.1}). */
+        CONNECTION_FAILED,
+        /** The PoW node's answer is not a well-formed frame or not the JSON shape expected. */
+        BAD_ANSWER,
+        /** The PoW node answered {@code false} or 0: it is late or failed to compute the answer ({@code §5.6}). */
+        REFUSED
     }
 
     private static final long serialVersionUID = 1L;

@@ -1,10 +1,12 @@
 package org.hn.registry.registration;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.hn.config.Network;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
+import org.hn.registry.Hypernode;
 
 /**
  * Incremental registry per reference height ({@code spec/pow.md §5.2}): a request folds only the rows above the
@@ -12,7 +14,7 @@ import org.hn.pow.ledger.PowLedgerUnavailableException;
  * fold over ordered rows. States are kept only for reference heights, which are confirmed by more than 20 blocks.
  * Thread-safe.
  */
-public final class RegistrationCache {
+public final class RegistrationCache implements RegistrySource {
 
     private final RegistrationFold fold;
     private final int capacity;
@@ -62,5 +64,10 @@ public final class RegistrationCache {
      */
     public RegistrationState registryOfRound(Network network, long round) throws PowLedgerUnavailableException {
         return registryAt(fold.ledger().referenceBlockOfRound(network, round).height());
+    }
+
+    @Override
+    public List<Hypernode> hypernodesOfRound(Network network, long round) throws PowLedgerUnavailableException {
+        return registryOfRound(network, round).hypernodes();
     }
 }

@@ -26,6 +26,10 @@ import org.hn.registry.Hypernode;
  * with a named {@link InvalidReason}; an unexpected error on a row invalidates that row only. Because the fold
  * is a pure function of the state and the ordered rows, folding rows in two parts gives the same state as folding
  * them at once (which the incremental {@link RegistrationCache} relies on).
+ *
+ * <p>Balances are exact decimals in both profiles. The reference sums IEEE doubles (§3.3.3), so a collateral of
+ * exactly 10000, 20000 or 30000 BIS can weigh one less on a Python node than here; COMPAT reproduces the
+ * reference's NULL rule (a side without rows gives weight −1) but not its rounding.
  */
 public final class RegistrationFold {
 
