@@ -73,7 +73,8 @@ public final class SqlitePowLedger implements PowLedger {
              PreparedStatement query = connection.prepareStatement(TIP_SQL);
              ResultSet result = query.executeQuery()) {
             if (!result.next()) {
-                throw new PowLedgerUnavailableException(Reason.EMPTY_LEDGER, "no mined block in " + ledgerFile);
+                throw new PowLedgerUnavailableException(Reason.EMPTY_LEDGER,
+                        "no row, or no coinbase row at the highest height, in " + ledgerFile);
             }
             return new BlockStamp(result.getLong(1), NumericCell.decimal(result.getObject(2)));
         } catch (SQLException e) {

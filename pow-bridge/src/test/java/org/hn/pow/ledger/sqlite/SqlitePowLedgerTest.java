@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.hn.config.Network;
 import org.hn.pow.fixture.ReferenceLedgerFixture;
@@ -96,6 +97,19 @@ class SqlitePowLedgerTest {
         assertEquals(0, a4.weight());
         assertEquals(3, ledger.balance(E, 775_000, HeightFilter.PLAIN).weight());
         assertEquals(new BigDecimal("44999.98884000"), ledger.balance(A5, 775_005, HeightFilter.PLAIN).exact());
+    }
+
+    @Test
+    void weightsOfTheRound192RegistrarsAtTheReferenceHeight() throws PowLedgerUnavailableException {
+        // §13.4 item 5: A3 was topped up to 3, A12 withdrew to 0; A4 stays 0.
+        List<String> registrars = List.of(A1, ReferenceLedgerFixture.A2, ReferenceLedgerFixture.A3, A4,
+                ReferenceLedgerFixture.A8, ReferenceLedgerFixture.A10, A12, ReferenceLedgerFixture.A15,
+                ReferenceLedgerFixture.B1, ReferenceLedgerFixture.A14, ReferenceLedgerFixture.A9);
+        List<Integer> weights = new ArrayList<>();
+        for (String registrar : registrars) {
+            weights.add(ledger.balance(registrar, 780_100, HeightFilter.PLAIN).weight());
+        }
+        assertEquals(List.of(3, 2, 3, 0, 3, 3, 0, 3, 3, 3, 3), weights);
     }
 
     @Test
