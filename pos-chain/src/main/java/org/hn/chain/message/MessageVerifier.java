@@ -1,0 +1,90 @@
+package org.hn.chain.message;
+
+import org.hn.chain.address.Address;
+import org.hn.chain.address.AddressError;
+import org.hn.chain.address.InvalidAddressException;
+import org.hn.chain.crypto.InvalidKeyException;
+import org.hn.chain.crypto.PublicKey;
+import org.hn.chain.crypto.Signature;
+
+/**
+ * Checks a PoS message in the reference's order ({@code spec/chain.md §4.4}): timestamp not in the future,
+ * sender and recipient addresses, pubkey derives the sender, signature verifies. Before those, the checks the
+ * reference leaves to exceptions: txid length, encodable fields, a valid 64-byte key (§1, §3.4).
+ *
+ * <p>Thread-safe; verification of many messages may run in parallel on one instance.
+ */
+public final class MessageVerifier {
+
+    /** Seconds a timestamp may be ahead of the local clock ({@code FUTURE_ALLOWED}). */
+    public static final long FUTURE_ALLOWED_SECONDS = 5;
+
+    /** How strictly sender and recipient texts are checked (§2.3). */
+    public enum AddressPolicy {
+        /** Exactly 34 Base58 characters, checksum and network: for new data created or relayed by us. */
+        STRICT,
+        /** The reference's quick check: for historical blocks, which the reference accepted that way. */
+        HISTORICAL
+    }
+
+    private final byte networkId;
+    private final AddressPolicy addressPolicy;
+
+    /**
+     * @param networkId     the address id byte of the network the messages belong to (0x19 on mainnet)
+     * @param addressPolicy strict for live data, historical for blocks already in the chain
+     */
+    public MessageVerifier(byte networkId, AddressPolicy addressPolicy) {
+        this.networkId = networkId;
+        this.addressPolicy = addressPolicy;
+    }
+
+    /**
+     * Verifies one message.
+     *
+     * @param nowSeconds the local clock, unix seconds, for the future-timestamp rule
+     * @throws InvalidMessageException naming the first check that failed
+     */
+    public void verify(PosMessage message, long nowSeconds) throws InvalidMessageException {
+        byte[] txid = message.txid();
+        if (txid.length != Signature.LENGTH) {
+            throw new InvalidMessageException(MessageRejection.BAD_TXID_LENGTH);
+        }
+        if (message.timestamp() > nowSeconds + FUTURE_ALLOWED_SECONDS) {
+            throw new InvalidMessageException(MessageRejection.FUTURE_TIMESTAMP,
+                    "timestamp " + message.timestamp() + " is ahead of the local clock " + nowSeconds);
+        }
+        checkAddress(message.sender(), MessageRejection.BAD_SENDER, true);
+        checkAddress(message.recipient(), MessageRejection.BAD_RECIPIENT, false);
+        byte[] buffer = message.signedBuffer();
+        PublicKey key;
+        try {
+            key = PublicKey.fromBytes(message.pubkey());
+        } catch (InvalidKeyException e) {
+            throw new InvalidMessageException(MessageRejection.BAD_PUBKEY, e.getMessage());
+        }
+        if (!Address.fromPublicKey(key, networkId).equals(message.sender())) {
+            throw new InvalidMessageException(MessageRejection.ADDRESS_MISMATCH);
+        }
+        if (!key.verify(buffer, Signature.fromBytes(txid))) {
+            throw new InvalidMessageException(MessageRejection.INVALID_SIGNATURE);
+        }
+    }
+
+    private void checkAddress(String address, MessageRejection rejection, boolean isSender)
+            throws InvalidMessageException {
+        if (addressPolicy == AddressPolicy.HISTORICAL) {
+            if (!Address.passesQuickCheck(address)) {
+                throw new InvalidMessageException(rejection);
+            }
+            return;
+        }
+        try {
+            Address.decode(address, networkId);
+        } catch (InvalidAddressException e) {
+            boolean otherNetwork = e.error() == AddressError.NETWORK;
+            throw new InvalidMessageException(
+                    otherNetwork && isSender ? MessageRejection.WRONG_NETWORK : rejection, e.getMessage());
+        }
+    }
+}
