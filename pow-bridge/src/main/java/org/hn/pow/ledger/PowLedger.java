@@ -1,0 +1,58 @@
+package org.hn.pow.ledger;
+
+import java.util.List;
+import org.hn.config.Network;
+
+/**
+ * What a hypernode needs from the PoW chain ({@code spec/pow.md §3, §5}). Implementations read the Bismuth
+ * {@code ledger.db} directly or ask the PoW node; each call is self-contained (no state held between calls).
+ */
+public interface PowLedger {
+
+    /** Registrations are never read at or below this height ({@code spec/pow.md §5.2}). */
+    long REGISTRATION_CHECKPOINT = 773_800L;
+
+    /**
+     * The highest block with its coinbase timestamp ({@code §6.4}, careful variant).
+     *
+     * @throws PowLedgerUnavailableException EMPTY_LEDGER, or when the ledger cannot be read
+     */
+    BlockStamp tip() throws PowLedgerUnavailableException;
+
+    /**
+     * The last block mined at or before {@code referenceTimestamp} (inclusive), provided more than 20 blocks exist
+     * above it ({@code §5.1 steps 3–4}).
+     *
+     * @param referenceTimestamp unix seconds
+     * @throws PowLedgerUnavailableException NO_REFERENCE_BLOCK, NOT_CONFIRMED (PoW node late), or when the ledger
+     *                                       cannot be read
+     */
+    ReferenceBlock referenceBlock(double referenceTimestamp) throws PowLedgerUnavailableException;
+
+    /**
+     * The reference block of a round: {@link #referenceBlock(double)} at {@link RoundReference#referenceTimestamp}.
+     *
+     * @throws PowLedgerUnavailableException as {@link #referenceBlock(double)}
+     */
+    default ReferenceBlock referenceBlockOfRound(Network network, long round) throws PowLedgerUnavailableException {
+        return referenceBlock(RoundReference.referenceTimestamp(network, round));
+    }
+
+    /**
+     * Credits and debits of an address at a height, exact ({@code §3}).
+     *
+     * @param address PoW address
+     * @param height  inclusive height limit
+     * @param filter  which rows count by height
+     * @throws PowLedgerUnavailableException when the ledger cannot be read or holds a non-finite amount
+     */
+    Balance balance(String address, long height, HeightFilter filter) throws PowLedgerUnavailableException;
+
+    /**
+     * Register and unregister rows with {@code fromHeight <= block_height <= toHeight}, ordered by height then by
+     * position inside the block ({@code §5.3}).
+     *
+     * @throws PowLedgerUnavailableException when the ledger cannot be read
+     */
+    List<RegistrationRow> registrationRows(long fromHeight, long toHeight) throws PowLedgerUnavailableException;
+}

@@ -1,0 +1,15 @@
+package org.hn.registry.registration;
+
+/**
+ * Which registration rules a network applies ({@code spec/pow.md §5.5}); identical on every node of a network,
+ * since it decides the hypernode list.
+ */
+public enum RuleProfile {
+    /** The reference's rules exactly: weight 0 or −1 registrations kept, the port an opaque string. */
+    COMPAT,
+    /**
+     * The careful column of §5.5: collateral below 10000 BIS rejected ({@code LOW_COLLATERAL}), port a decimal
+     * 1–65535 ({@code BAD_PORT}), balances with a missing side counted as 0. Switching to it is a protocol change.
+     */
+    STRICT
+}
