@@ -185,6 +185,16 @@ public final class ChainStore implements AutoCloseable {
     }
 
     /**
+     * The block with the greatest height among those of rounds before {@code round}: its hash is the reference
+     * hash of {@code round}'s schedule ({@code spec/rounds.md §7.2} step 13, with the fix of §11 item 1).
+     * Empty only when no block precedes the round, e.g. before genesis.
+     */
+    public Optional<PosBlock> lastBlockBefore(long round) throws StoreException {
+        return read(connection -> readBlocks(connection,
+                "height = (SELECT MAX(height) FROM pos_chain WHERE round < ?)", round).stream().findFirst());
+    }
+
+    /**
      * Up to {@code maxBlocks} consecutive blocks starting at {@code firstHeight}, each with its messages in
      * block order (a {@code blocksync} answer, {@code spec/wire.md §4.9}); empty above the tip.
      */

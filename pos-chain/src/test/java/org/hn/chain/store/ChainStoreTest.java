@@ -133,6 +133,10 @@ class ChainStoreTest {
             assertEquals(List.of(first, second), store.blocksOfRound(1));
             assertEquals(List.of(Genesis.mainnet()), store.blocksOfRound(0));
             assertEquals(List.of(), store.blocksOfRound(2));
+            assertEquals(Optional.of(second), store.lastBlockBefore(2), "round 2's reference block is round 1's last");
+            assertEquals(Optional.of(second), store.lastBlockBefore(7), "empty rounds in between change nothing");
+            assertEquals(Optional.of(Genesis.mainnet()), store.lastBlockBefore(1));
+            assertEquals(Optional.empty(), store.lastBlockBefore(0));
         }
     }
 
