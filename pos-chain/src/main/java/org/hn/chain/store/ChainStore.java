@@ -2,6 +2,7 @@ package org.hn.chain.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,6 +89,23 @@ public final class ChainStore implements AutoCloseable {
         if (genesis.height() != 0) {
             throw new IllegalArgumentException("a genesis block is at height 0, got " + genesis.height());
         }
+        return open(file, Optional.of(genesis));
+    }
+
+    /**
+     * Opens an existing chain database as it is, whatever its network, for tools that read a node's chain.
+     *
+     * @throws StoreException when there is no database at {@code file}, it cannot be opened or migrated, or it
+     *                        holds no genesis block
+     */
+    public static ChainStore openExisting(Path file) throws StoreException {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("no chain database at " + file);
+        }
+        return open(file, Optional.empty());
+    }
+
+    private static ChainStore open(Path file, Optional<PosBlock> genesis) throws StoreException {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         Connection writer;
         try {
@@ -143,8 +161,15 @@ public final class ChainStore implements AutoCloseable {
         return new HikariDataSource(pool);
     }
 
-    private void ensureGenesis(PosBlock genesis) throws StoreException {
+    private void ensureGenesis(Optional<PosBlock> expected) throws StoreException {
         Optional<PosBlock> stored = block(0);
+        if (expected.isEmpty()) {
+            if (stored.isEmpty()) {
+                throw new StoreException("the chain database holds no genesis block");
+            }
+            return;
+        }
+        PosBlock genesis = expected.get();
         if (stored.isEmpty()) {
             append(genesis);
         } else if (!isSameGenesis(stored.get(), genesis)) {

@@ -337,6 +337,12 @@ class ChainStoreTest {
         try (ChainStore store = ChainStore.open(folder.resolve("devnet.db"), devnetGenesis)) {
             assertEquals(devnetGenesis, store.tip());
         }
+        try (ChainStore store = ChainStore.openExisting(folder.resolve("devnet.db"))) {
+            assertEquals(devnetGenesis, store.tip(), "a tool opens any network's chain as it is");
+        }
+        assertEquals("no chain database at " + folder.resolve("missing.db"),
+                assertThrows(StoreException.class, () -> ChainStore.openExisting(folder.resolve("missing.db"))).getMessage());
+        assertFalse(java.nio.file.Files.exists(folder.resolve("missing.db")), "nothing is created");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.hn.registry.registration;
 
+import org.hn.config.Network;
+
 /**
  * Which registration rules a network applies ({@code spec/pow.md §5.5}); identical on every node of a network,
  * since it decides the hypernode list.
@@ -11,5 +13,13 @@ public enum RuleProfile {
      * The careful column of §5.5: collateral below 10000 BIS rejected ({@code LOW_COLLATERAL}), port a decimal
      * 1–65535 ({@code BAD_PORT}), balances with a missing side counted as 0. Switching to it is a protocol change.
      */
-    STRICT
+    STRICT;
+
+    /**
+     * The profile a network runs by default: {@link #COMPAT} where reference hypernodes share the network
+     * (mainnet, testnet), {@link #STRICT} on a devnet, where every node is ours.
+     */
+    public static RuleProfile defaultFor(Network network) {
+        return network == Network.DEVNET ? STRICT : COMPAT;
+    }
 }
