@@ -22,10 +22,6 @@ public enum Setting {
     PORT(SettingType.integer(1, 65_535)),
     /** The PoW node's ledger.db, read directly (read-only). */
     POW_LEDGER_DB(SettingType.TEXT),
-    /** Host of a PoW node or hn plugin to ask instead of reading the ledger; empty: read POW_LEDGER_DB. */
-    POW_IP(SettingType.TEXT),
-    /** Port of that PoW node or hn plugin. */
-    POW_PORT(SettingType.integer(1, 65_535)),
     /** Registration rules: compat, strict, or auto (compat on mainnet and testnet, strict on devnet). */
     REGISTRY_PROFILE(SettingType.choice("auto", "compat", "strict")),
     /** Outbound peers per round (rainbow may lower it network-wide). */
