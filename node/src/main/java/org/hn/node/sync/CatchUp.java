@@ -1,0 +1,88 @@
+package org.hn.node.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.hn.chain.block.PosBlock;
+import org.hn.chain.height.HeightStatus;
+import org.hn.chain.mempool.Mempool;
+import org.hn.chain.store.ChainStore;
+import org.hn.chain.store.StoreException;
+import org.hn.chain.validation.BlockValidator;
+import org.hn.chain.validation.InvalidBlockException;
+import org.hn.node.round.PeerNetwork;
+
+/**
+ * Catch-up with one peer whose chain reaches a later round ({@code spec/wire.md §6.9}): find the common
+ * ancestor with {@code blockinfo}, rolling our top blocks back one at a time (at most a configured depth,
+ * {@code spec/chain.md §11.3}), then download the missing blocks with {@code blocksync}, each validated as a
+ * historical block before it is stored.
+ */
+public final class CatchUp {
+
+    private final ChainRepair repair;
+    private final PeerNetwork peers;
+    private final int maxRollbackBlocks;
+    private final Duration requestTimeout;
+
+    /**
+     * @param maxRollbackBlocks deepest rollback done without an operator ({@code MAX_ROLLBACK_BLOCKS})
+     * @param requestTimeout    limit for each peer request
+     */
+    public CatchUp(ChainStore store, Mempool mempool, BlockValidator validator, PeerNetwork peers,
+                   int maxRollbackBlocks, Duration requestTimeout) {
+        this.repair = new ChainRepair(store, mempool, validator);
+        this.peers = peers;
+        this.maxRollbackBlocks = maxRollbackBlocks;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /**
+     * Catches up with a peer.
+     *
+     * @param peerKey the sync peer, one of the best chain's peers
+     * @param target  the best chain's height status, which the sync stops at
+     */
+    public SyncOutcome run(String peerKey, HeightStatus target, long nowSeconds) {
+        int rolledBack = 0;
+        int appended = 0;
+        try {
+            while (true) {
+                PosBlock tip = repair.store().tip();
+                HeightStatus theirs = await(peers.blockInfo(peerKey, tip.height()));
+                if (theirs.blockHash().equals(tip.blockHashHex()) && theirs.round() == tip.round()) {
+                    break;
+                }
+                if (tip.height() == 0) {
+                    return new SyncOutcome(false, rolledBack, 0, "no common block with " + peerKey + " above genesis");
+                }
+                if (rolledBack >= maxRollbackBlocks) {
+                    return new SyncOutcome(false, rolledBack, 0, "no common block with " + peerKey + " within "
+                            + maxRollbackBlocks + " blocks; an operator must decide");
+                }
+                repair.reinject(repair.store().rollbackTo(tip.height() - 1), nowSeconds);
+                rolledBack++;
+            }
+            while (target.height() > repair.store().tip().height()) {
+                List<PosBlock> blocks = await(peers.blockSync(peerKey, repair.store().tip().height() + 1));
+                if (blocks.isEmpty()) {
+                    break;
+                }
+                appended += repair.append(blocks, nowSeconds);
+            }
+            boolean reached = repair.store().tip().height() >= target.height();
+            return new SyncOutcome(reached, rolledBack, appended, (reached ? "caught up with " : "fell short of ")
+                    + peerKey + " at height " + repair.store().tip().height() + " (target " + target.height() + ")");
+        } catch (InvalidBlockException e) {
+            return new SyncOutcome(false, rolledBack, appended, "block refused from " + peerKey + ": " + e.getMessage());
+        } catch (StoreException e) {
+            return new SyncOutcome(false, rolledBack, appended, "chain database: " + e.getMessage());
+        } catch (PeerFailure e) {
+            return new SyncOutcome(false, rolledBack, appended, peerKey + ": " + e.getMessage());
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> request) throws PeerFailure {
+        return PeerFailure.await(request, requestTimeout);
+    }
+}

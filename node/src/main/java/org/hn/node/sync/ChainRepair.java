@@ -1,0 +1,55 @@
+package org.hn.node.sync;
+
+import java.util.List;
+import org.hn.chain.block.PosBlock;
+import org.hn.chain.mempool.Mempool;
+import org.hn.chain.message.PosMessage;
+import org.hn.chain.store.ChainStore;
+import org.hn.chain.store.StoreException;
+import org.hn.chain.validation.BlockValidator;
+import org.hn.chain.validation.InvalidBlockException;
+
+/**
+ * The two chain edits that catch-up and round sync share: appending a peer's blocks after validating them as
+ * historical blocks, and returning the messages of removed blocks to the mempool ({@code spec/chain.md §11},
+ * Java recommendation: re-inject those still valid and younger than an hour).
+ */
+final class ChainRepair {
+
+    private final ChainStore store;
+    private final Mempool mempool;
+    private final BlockValidator validator;
+
+    ChainRepair(ChainStore store, Mempool mempool, BlockValidator validator) {
+        this.store = store;
+        this.mempool = mempool;
+        this.validator = validator;
+    }
+
+    /**
+     * Validates and appends blocks in order on top of our tip.
+     *
+     * @throws InvalidBlockException at the first block refused; the blocks before it stay appended
+     */
+    int append(List<PosBlock> blocks, long nowSeconds) throws StoreException, InvalidBlockException {
+        int appended = 0;
+        for (PosBlock block : blocks) {
+            validator.validateHistorical(block, store.tip(), nowSeconds);
+            store.append(block);
+            mempool.removeAll(block.txs());
+            appended++;
+        }
+        return appended;
+    }
+
+    /** Returns removed messages to the mempool; the mempool's own rules drop the old and the known ones. */
+    void reinject(List<PosMessage> removed, long nowSeconds) {
+        if (!removed.isEmpty()) {
+            mempool.digest(removed.stream().map(tx -> tx.atHeight(0)).toList(), nowSeconds);
+        }
+    }
+
+    ChainStore store() {
+        return store;
+    }
+}

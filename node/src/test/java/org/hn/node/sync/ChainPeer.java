@@ -1,0 +1,81 @@
+package org.hn.node.sync;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.hn.chain.block.PosBlock;
+import org.hn.chain.height.HeightStatus;
+import org.hn.chain.store.ChainStore;
+import org.hn.chain.store.StoreException;
+import org.hn.node.round.PeerNetwork;
+import org.hn.registry.Hypernode;
+import org.hn.registry.schedule.TestAssignment;
+
+/** A peer network with one peer whose answers come from a real chain database, as its server would give them. */
+final class ChainPeer implements PeerNetwork {
+
+    private final ChainStore theirs;
+    private final int blockSyncCount;
+
+    ChainPeer(ChainStore theirs, int blockSyncCount) {
+        this.theirs = theirs;
+        this.blockSyncCount = blockSyncCount;
+    }
+
+    @Override
+    public CompletableFuture<HeightStatus> blockInfo(String peerKey, long height) {
+        return answer(() -> theirs.blockInfo(height));
+    }
+
+    @Override
+    public CompletableFuture<List<PosBlock>> blockSync(String peerKey, long firstHeight) {
+        return answer(() -> theirs.blocksFrom(firstHeight, blockSyncCount));
+    }
+
+    @Override
+    public CompletableFuture<List<PosBlock>> roundBlocks(String peerKey, long round) {
+        return answer(() -> theirs.blocksOfRound(round));
+    }
+
+    private interface Query<T> {
+        T run() throws StoreException;
+    }
+
+    private static <T> CompletableFuture<T> answer(Query<T> query) {
+        try {
+            return CompletableFuture.completedFuture(query.run());
+        } catch (StoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public int connectedCount() {
+        return 1;
+    }
+
+    @Override
+    public Map<String, HeightStatus> outboundHeights() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, HeightStatus> inboundHeights() {
+        return Map.of();
+    }
+
+    @Override
+    public void maintainConnections(List<Hypernode> connectTo) {
+        throw new UnsupportedOperationException("not used by syncs");
+    }
+
+    @Override
+    public void pushBlock(PosBlock block, List<Hypernode> recipients) {
+        throw new UnsupportedOperationException("not used by syncs");
+    }
+
+    @Override
+    public CompletableFuture<Boolean> test(Hypernode testee, TestAssignment test, long nowSeconds) {
+        throw new UnsupportedOperationException("not used by syncs");
+    }
+}
