@@ -20,7 +20,7 @@ public final class Forger {
 
     /** {@code MIN_FORGE_CONSENSUS_LOW}: the percentage that suffices when exactly one chain is seen. */
     public static final int MIN_FORGE_CONSENSUS_LOW = 11;
-    /** Seconds after the round start before slot 0 may be forged. */
+    /** Seconds after the round start before slot 0 may be forged, on 180-second slots. */
     public static final long ROUND_START_GUARD_SECONDS = 15;
 
     private final PrivateKey key;
@@ -43,10 +43,12 @@ public final class Forger {
      * @param view                   this iteration's network view
      * @param minForgeConsensus      {@code MIN_FORGE_CONSENSUS}, in percent (strictly exceeded)
      * @param secondsSinceRoundStart seconds since this node processed the round start
+     * @param guardSeconds           seconds after the round start before forging ({@link #ROUND_START_GUARD_SECONDS}
+     *                               on mainnet, scaled to the network's slot length)
      * @param requiredMessages       {@code REQUIRED_MESSAGES_PER_BLOCK}
      */
     public Optional<String> blocker(NetworkView view, int minForgeConsensus, long secondsSinceRoundStart,
-                                    int requiredMessages) {
+                                    long guardSeconds, int requiredMessages) {
         boolean consensus = view.percentage() > minForgeConsensus
                 || (view.chains().size() == 1 && view.percentage() > MIN_FORGE_CONSENSUS_LOW);
         if (!consensus) {
@@ -55,7 +57,7 @@ public final class Forger {
         if (mempool.size() < requiredMessages) {
             return Optional.of("mempool holds " + mempool.size() + " messages, fewer than " + requiredMessages);
         }
-        if (secondsSinceRoundStart <= ROUND_START_GUARD_SECONDS) {
+        if (secondsSinceRoundStart <= guardSeconds) {
             return Optional.of("the round started " + secondsSinceRoundStart + " s ago");
         }
         return Optional.empty();

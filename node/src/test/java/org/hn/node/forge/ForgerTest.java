@@ -67,12 +67,12 @@ class ForgerTest {
         try (ChainStore store = ChainStore.open(directory.resolve("chain.db"))) {
             Forger forger = forger(store, 2);
             fillMempool(4);
-            assertEquals(Optional.of("consensus 18% is not above 18%"), forger.blocker(view(2, 18), 18, 100, 4));
-            assertEquals(Optional.empty(), forger.blocker(view(2, 19), 18, 100, 4));
-            assertEquals(Optional.empty(), forger.blocker(view(1, 12), 18, 100, 4), "one chain: 11% suffices");
-            assertEquals(Optional.of("consensus 11% is not above 18%"), forger.blocker(view(1, 11), 18, 100, 4));
-            assertEquals(Optional.of("mempool holds 4 messages, fewer than 5"), forger.blocker(view(1, 50), 18, 100, 5));
-            assertEquals(Optional.of("the round started 15 s ago"), forger.blocker(view(1, 50), 18, 15, 4));
+            assertEquals(Optional.of("consensus 18% is not above 18%"), forger.blocker(view(2, 18), 18, 100, 15, 4));
+            assertEquals(Optional.empty(), forger.blocker(view(2, 19), 18, 100, 15, 4));
+            assertEquals(Optional.empty(), forger.blocker(view(1, 12), 18, 100, 15, 4), "one chain: 11% suffices");
+            assertEquals(Optional.of("consensus 11% is not above 18%"), forger.blocker(view(1, 11), 18, 100, 15, 4));
+            assertEquals(Optional.of("mempool holds 4 messages, fewer than 5"), forger.blocker(view(1, 50), 18, 100, 15, 5));
+            assertEquals(Optional.of("the round started 15 s ago"), forger.blocker(view(1, 50), 18, 15, 15, 4));
         }
     }
 
