@@ -8,10 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.height.HeightStatus;
 import org.hn.chain.message.PosMessage;
@@ -42,6 +44,8 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
     public final List<PosBlock> chain = new CopyOnWriteArrayList<>();
     public final List<PosMessage> mempool = new CopyOnWriteArrayList<>();
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    /** The same calls, for loopback tests to wait on with a timeout. */
+    public final BlockingQueue<String> callQueue = new LinkedBlockingQueue<>();
     public final List<List<PosMessage>> digested = new CopyOnWriteArrayList<>();
     public final List<PosBlock> pushed = new CopyOnWriteArrayList<>();
     public final List<PosMessage> tests = new CopyOnWriteArrayList<>();
@@ -72,6 +76,7 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
 
     private void call(String call) {
         calls.add(call);
+        callQueue.add(call);
         RuntimeException toThrow = failure;
         if (toThrow != null) {
             throw toThrow;
