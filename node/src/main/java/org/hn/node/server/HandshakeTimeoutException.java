@@ -8,6 +8,6 @@ public final class HandshakeTimeoutException extends ChannelException {
 
     /** @param timeout the timeout that ran out */
     public HandshakeTimeoutException(Duration timeout) {
-        super("no complete first message within " + timeout.toMillis() + " ms", null, false);
+        super("no complete first message within " + timeout.toMillis() + " ms");
     }
 }

@@ -66,11 +66,6 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         this.requests = new InboundRequests(services, settings, clock);
     }
 
-    /** Open inbound connections, all IPs together. */
-    public int openConnections() {
-        return limits.open();
-    }
-
     @Override
     protected void initChannel(SocketChannel channel) {
         String ip = PeerKey.ipOf(channel.remoteAddress());

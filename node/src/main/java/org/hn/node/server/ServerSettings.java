@@ -38,7 +38,11 @@ public record ServerSettings(
                 || maxPerIp <= 0 || writeBufferLowBytes <= 0 || writeBufferHighBytes < writeBufferLowBytes
                 || maxPendingRequests <= 0 || defaultHeaderCount < 0 || maxHeaderCount < defaultHeaderCount
                 || maxMempoolAnswer < 0) {
-            throw new IllegalArgumentException("invalid server settings: " + this);
+            throw new IllegalArgumentException("invalid server settings: handshakeTimeout=" + handshakeTimeout
+                    + ", idleTimeout=" + idleTimeout + ", maxInbound=" + maxInbound + ", maxPerIp=" + maxPerIp
+                    + ", writeBuffer=" + writeBufferLowBytes + "-" + writeBufferHighBytes + ", maxPendingRequests="
+                    + maxPendingRequests + ", headers=" + defaultHeaderCount + "/" + maxHeaderCount
+                    + ", maxMempoolAnswer=" + maxMempoolAnswer + (frames == null ? ", no frame settings" : ""));
         }
     }
 
