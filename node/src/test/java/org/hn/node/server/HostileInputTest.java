@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +81,7 @@ class HostileInputTest {
             client.write(WireVectors.bytes(WireVectors.wire().get("hello").get(2).get("framed_hex").asText()));
             assertEquals(hello(server.node.ownHello.text()), client.readLegacy());
             client.write(STATUS_FRAME);
-            byte[] json = FakeNode.STATUS_JSON.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] json = FakeNode.STATUS_JSON.getBytes(StandardCharsets.US_ASCII);
             // status answer: 08 05 (command = status) 12 <len> <json> (string_value), in a legacy frame.
             byte[] expected = ByteBuffer.allocate(4 + 4 + json.length).putInt(4 + json.length)
                     .put(new byte[] {0x08, 0x05, 0x12, (byte) json.length}).put(json).array();
@@ -104,7 +105,7 @@ class HostileInputTest {
         try (RawPeer attacker = new RawPeer(server.address(), READ_TIMEOUT_MILLIS)) {
             byte[] garbage = new byte[70 * 1024];
             Arrays.fill(garbage, (byte) 0xff);
-            attacker.write(garbage);
+            attacker.writeUntilRefused(garbage);
             assertTrue(attacker.closedByServer());
         }
         assertLegitStillServed();
@@ -130,7 +131,7 @@ class HostileInputTest {
             byte[] payload = new byte[16 + random.nextInt(200)];
             random.nextBytes(payload);
             try (RawPeer attacker = new RawPeer(server.address(), READ_TIMEOUT_MILLIS)) {
-                attacker.write(RawPeer.legacyFrame(payload));
+                attacker.writeUntilRefused(RawPeer.legacyFrame(payload));
                 assertTrue(attacker.closedByServer(), "payload " + attempt);
             }
         }

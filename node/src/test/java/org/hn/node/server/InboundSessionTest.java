@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,7 @@ import org.hn.node.peers.PeerConnection;
 import org.hn.node.peers.PeerKey;
 import org.hn.node.peers.PeerScores;
 import org.hn.node.peers.ScoringSettings;
+import org.hn.node.wire.ProtocolBreachException;
 import org.hn.node.wire.WireVectors;
 import org.hn.node.wire.command.CommandDecoder;
 import org.hn.node.wire.command.CommandEncoder;
@@ -32,6 +35,7 @@ import org.hn.node.wire.frame.ChecksumMismatch;
 import org.hn.node.wire.frame.FrameSettings;
 import org.hn.node.wire.frame.LegacyFrameDecoder;
 import org.hn.node.wire.frame.LegacyFrameEncoder;
+import org.hn.node.wire.mapping.ChainProtos;
 import org.hn.node.wire.proto.Block;
 import org.hn.node.wire.proto.Command;
 import org.hn.node.wire.proto.Command.Type;
@@ -117,17 +121,15 @@ class InboundSessionTest {
     @Test
     void referenceHelloBytesGetOurHelloBytes() {
         JsonNode hello = WireVectors.wire().get("hello").get(0);
-        node.ownHello = new org.hn.node.wire.hello.HelloString("posnet0002", 6969, FakeNode.ADDRESS_0);
         FrameSettings frames = FrameSettings.defaults(Network.MAINNET);
         ServerSettings settings = ServerSettings.defaults(Network.MAINNET);
         SessionChannel channel = new SessionChannel(PEER, new LegacyFrameDecoder(frames), new LegacyFrameEncoder(frames),
                 new CommandDecoder(), new CommandEncoder(), new InboundSession(new InboundRequests(node, settings, clock),
                 node, registry, scores, stats, Runnable::run, 4));
         channel.writeInbound(WireVectors.buffer(hello.get("framed_hex").asText()));
-        // Our hello string equals the vector's, so our answer is the vector's frame byte for byte.
+        // The fake's hello string is the vector's, so our answer is the vector's frame byte for byte.
         assertEquals(hello.get("framed_hex").asText(), WireVectors.hexAndRelease(channel.readOutbound()));
         assertTrue(registry.find(Direction.INBOUND, PeerKey.parse("10.0.0.1:06969")).isPresent());
-        // Frame headers count in the statistics: 4 + 53 bytes each way is the meter's job, messages here.
         assertEquals(1, stats.messagesReceived());
         assertEquals(1, stats.messagesSent());
     }
@@ -142,7 +144,7 @@ class InboundSessionTest {
         }
         SessionChannel channel = channel();
         Command answer = exchange(channel, withString(Type.hello, "posnet000106969" + FakeNode.ADDRESS_1));
-        assertEquals(ko.get("proto_hex").asText(), java.util.HexFormat.of().formatHex(answer.toByteArray()));
+        assertEquals(ko.get("proto_hex").asText(), HexFormat.of().formatHex(answer.toByteArray()));
         assertEquals("Bad Posnet posnet0001", answer.getStringValue());
         assertFalse(channel.isActive());
         assertEquals(100 - Misbehaviour.BAD_POSNET.weight(), scores.score("10.0.0.1"));
@@ -183,7 +185,7 @@ class InboundSessionTest {
     void blockPushFromARegisteredIpIsDigestedThenClosedWithoutAnswer() {
         node.registeredIps.add("10.0.0.1");
         SessionChannel channel = channel();
-        Block pushed = org.hn.node.wire.mapping.ChainProtos.toProto(node.chain.get(2));
+        Block pushed = ChainProtos.toProto(node.chain.get(2));
         assertNull(exchange(channel, Command.newBuilder().setCommand(Type.block).addBlockValue(pushed).build()));
         assertFalse(channel.isActive());
         assertEquals(List.of("blocksPushed 10.0.0.1 1"), node.calls);
@@ -263,7 +265,7 @@ class InboundSessionTest {
         assertEquals(List.of("digest 10.0.0.1:06969 1", "receivedSince 0"), node.calls);
 
         // The next exchange asks only for txs received since this one.
-        clock.advance(java.time.Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
         node.mempool.add(FakeNode.message(4, NOW + 20, NOW + 20));
         node.calls.clear();
         assertEquals(List.of(4), txValues(exchange(channel, bare(Type.mempool))));
@@ -557,12 +559,25 @@ class InboundSessionTest {
     @Test
     void aWireBreachIsScoredOnceAndCloses() {
         SessionChannel channel = helloDone();
-        channel.pipeline().fireExceptionCaught(new org.hn.node.wire.ProtocolBreachException(
-                org.hn.node.wire.ProtocolBreachException.Reason.MALFORMED_COMMAND, "test"));
-        channel.pipeline().fireExceptionCaught(new org.hn.node.wire.ProtocolBreachException(
-                org.hn.node.wire.ProtocolBreachException.Reason.MALFORMED_COMMAND, "again"));
+        channel.pipeline().fireExceptionCaught(new ProtocolBreachException(
+                ProtocolBreachException.Reason.MALFORMED_COMMAND, "test"));
+        channel.pipeline().fireExceptionCaught(new ProtocolBreachException(
+                ProtocolBreachException.Reason.MALFORMED_COMMAND, "again"));
         assertFalse(channel.isActive());
         assertEquals(100 - Misbehaviour.MALFORMED_COMMAND.weight(), scores.score("10.0.0.1"));
         assertEquals(0, registry.connectedCount());
+    }
+
+    @Test
+    void readingStopsWhileTheOutboundBufferIsAboveItsHighWaterMark() {
+        SessionChannel channel = helloDone();
+        assertTrue(channel.config().isAutoRead());
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        channel.runPendingTasks();
+        assertFalse(channel.isWritable());
+        assertFalse(channel.config().isAutoRead());
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+        channel.runPendingTasks();
+        assertTrue(channel.config().isAutoRead());
     }
 }

@@ -61,6 +61,15 @@ public final class RawPeer implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes as an attacker would, ignoring a reset by a server that already gave up on the connection. */
+    public void writeUntilRefused(byte[] bytes) throws IOException {
+        try {
+            write(bytes);
+        } catch (SocketException reset) {
+            // The server closed mid-write; closedByServer() tells the test so.
+        }
+    }
+
     /** Writes one byte per TCP segment (no Nagle), as a slow or hostile peer would. */
     public void writeBytewise(byte[] bytes) throws IOException {
         for (byte b : bytes) {
