@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.PeerKey;
 import org.hn.node.wire.frame.FrameFormat;
@@ -43,21 +44,30 @@ public final class ClientSession implements AutoCloseable {
      */
     public CompletableFuture<Command> request(Command request) {
         CompletableFuture<Command> answer = new CompletableFuture<>();
-        channel.eventLoop().execute(() -> answers.ask(request, answer, answerTimeout));
+        onEventLoop(() -> answers.ask(request, answer, answerTimeout), answer);
         return answer;
     }
 
     /** Sends a command that gets no answer (e.g. {@code ping}); completes once written. */
     public CompletableFuture<Void> send(Command command) {
         CompletableFuture<Void> written = new CompletableFuture<>();
-        channel.eventLoop().execute(() -> answers.send(command).whenComplete((done, failure) -> {
+        onEventLoop(() -> answers.send(command).whenComplete((done, failure) -> {
             if (failure == null) {
                 written.complete(null);
             } else {
                 written.completeExceptionally(failure);
             }
-        }));
+        }), written);
         return written;
+    }
+
+    /** Runs a task on the connection's event loop, failing {@code result} if the loop is shut down. */
+    private void onEventLoop(Runnable task, CompletableFuture<?> result) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new PeerClosedException("event loop shut down"));
+        }
     }
 
     /** The peer's IP and the port we connected to. */

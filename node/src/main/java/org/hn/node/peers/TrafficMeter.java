@@ -16,7 +16,10 @@ public final class TrafficMeter extends ChannelDuplexHandler {
     private final ConnectionStats stats;
     private final Clock clock;
 
-    /** @param stats where to count; @param clock time of activity */
+    /**
+     * @param stats where to count
+     * @param clock time of the activity
+     */
     public TrafficMeter(ConnectionStats stats, Clock clock) {
         this.stats = stats;
         this.clock = clock;

@@ -50,7 +50,7 @@ final class InboundRequests {
     /** More digits than any height, round or count; refused before parsing. */
     private static final int MAX_NUMBER_DIGITS = 18;
     /** Answer to {@code update}, which we never implement ({@code DESIGN.md §7}). */
-    static final String UPDATE_REFUSAL = "Remote update is not supported";
+    private static final String UPDATE_REFUSAL = "Remote update is not supported";
 
     private final NodeServices services;
     private final ServerSettings settings;

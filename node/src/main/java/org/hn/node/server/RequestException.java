@@ -12,7 +12,10 @@ import org.hn.node.wire.proto.Command;
  */
 final class RequestException extends RuntimeException {
 
-    /** The client-only commands of {@code spec/wire.md §3}, which get a {@code ko} with a reason on failure. */
+    /**
+     * The client-only commands of {@code spec/wire.md §3}, which get a {@code ko} with a reason on failure.
+     * {@code blocksync} stays a peer command: hypernodes use it too and expect the answer or nothing.
+     */
     static final Set<Command.Type> CLIENT_ONLY = EnumSet.of(Command.Type.status, Command.Type.tx,
             Command.Type.update, Command.Type.getblock, Command.Type.getaddtxs, Command.Type.gettx,
             Command.Type.getheaders, Command.Type.getround, Command.Type.gethypernodes, Command.Type.getheights);

@@ -74,6 +74,7 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
         return bytes;
     }
 
+    /** Records a call (after its data, so that a test woken by the queue sees both) and throws {@link #failure} if set. */
     private void call(String call) {
         calls.add(call);
         callQueue.add(call);
@@ -153,8 +154,8 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
 
     @Override
     public void digest(PeerKey from, List<PosMessage> txs) {
-        call("digest " + from + " " + txs.size());
         digested.add(txs);
+        call("digest " + from + " " + txs.size());
     }
 
     @Override
@@ -171,14 +172,14 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
 
     @Override
     public void blocksPushed(String senderIp, List<PosBlock> blocks) {
-        call("blocksPushed " + senderIp + " " + blocks.size());
         pushed.addAll(blocks);
+        call("blocksPushed " + senderIp + " " + blocks.size());
     }
 
     @Override
     public boolean testRequested(String senderIp, PosMessage request) {
-        call("testRequested " + senderIp + " " + request.params());
         tests.add(request);
+        call("testRequested " + senderIp + " " + request.params());
         return acceptTests;
     }
 
