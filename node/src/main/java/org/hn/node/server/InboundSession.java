@@ -110,7 +110,12 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         } else if (event instanceof ChecksumMismatch mismatch) {
             LOG.info("{}: v2 frame of {} bytes dropped, checksum mismatch #{}", peerLabel(ctx), mismatch.payloadBytes(),
                     mismatch.mismatchesOnChannel());
-            scores.record(ip(ctx), Misbehaviour.CHECKSUM_MISMATCH);
+            if (scores.record(ip(ctx), Misbehaviour.CHECKSUM_MISMATCH)) {
+                LOG.warn("{}: IP banned after {}, closing", peerLabel(ctx), Misbehaviour.CHECKSUM_MISMATCH);
+                closing = true;
+                pending.clear();
+                ctx.close();
+            }
         }
         ctx.fireUserEventTriggered(event);
     }

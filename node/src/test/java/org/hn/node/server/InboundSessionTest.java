@@ -557,6 +557,18 @@ class InboundSessionTest {
     }
 
     @Test
+    void checksumMismatchesThatBanTheIpCloseTheConnection() {
+        SessionChannel channel = helloDone();
+        for (int mismatch = 1; mismatch < 10; mismatch++) {
+            channel.pipeline().fireUserEventTriggered(new ChecksumMismatch(10, mismatch));
+        }
+        assertTrue(channel.isActive());
+        channel.pipeline().fireUserEventTriggered(new ChecksumMismatch(10, 10));
+        assertTrue(scores.isBanned("10.0.0.1"));
+        assertFalse(channel.isActive());
+    }
+
+    @Test
     void aWireBreachIsScoredOnceAndCloses() {
         SessionChannel channel = helloDone();
         channel.pipeline().fireExceptionCaught(new ProtocolBreachException(
