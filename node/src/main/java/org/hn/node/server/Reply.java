@@ -1,0 +1,35 @@
+package org.hn.node.server;
+
+import org.hn.node.peers.PeerConnection;
+import org.hn.node.wire.proto.Command;
+
+/**
+ * What the session does after a request: write an answer or not, keep the connection or close it, and
+ * after an accepted hello, the connection entry to register.
+ *
+ * @param answer the command to write, or null for none
+ * @param close  whether to close once the answer (if any) is written
+ * @param opened the registry entry created by an accepted hello, else null
+ */
+record Reply(Command answer, boolean close, PeerConnection opened) {
+
+    static Reply answer(Command answer) {
+        return new Reply(answer, false, null);
+    }
+
+    static Reply answerAndClose(Command answer) {
+        return new Reply(answer, true, null);
+    }
+
+    static Reply nothing() {
+        return new Reply(null, false, null);
+    }
+
+    static Reply closeSilently() {
+        return new Reply(null, true, null);
+    }
+
+    static Reply helloAccepted(Command answer, PeerConnection opened) {
+        return new Reply(answer, false, opened);
+    }
+}

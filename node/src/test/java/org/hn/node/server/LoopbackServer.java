@@ -1,0 +1,51 @@
+package org.hn.node.server;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.hn.node.peers.ConnectionRegistry;
+import org.hn.node.peers.PeerScores;
+import org.hn.node.peers.ScoringSettings;
+
+/** A real peer server on 127.0.0.1 and a free port, in front of a {@link FakeNode}. */
+public final class LoopbackServer implements AutoCloseable {
+
+    public final FakeNode node = new FakeNode();
+    public final ConnectionRegistry registry = new ConnectionRegistry();
+    public final PeerScores scores;
+    private final EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup ioGroup;
+    private final ExecutorService serviceExecutor = Executors.newFixedThreadPool(2);
+    private final PeerServer server;
+
+    /**
+     * @param settings  server limits
+     * @param staticIps IPs never banned
+     * @param ioThreads event loop threads; 1 makes accept-time ban checks ordered after earlier breaches
+     */
+    public LoopbackServer(ServerSettings settings, Set<String> staticIps, int ioThreads) throws InterruptedException {
+        this.ioGroup = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        this.scores = new PeerScores(ScoringSettings.DEFAULTS, staticIps, Clock.systemUTC());
+        ServerInitializer initializer = new ServerInitializer(settings, node, registry, scores, serviceExecutor,
+                Clock.systemUTC());
+        this.server = PeerServer.bind(new InetSocketAddress("127.0.0.1", 0), acceptGroup, ioGroup, settings, initializer);
+    }
+
+    public InetSocketAddress address() {
+        return server.localAddress();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.close();
+        acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        serviceExecutor.shutdownNow();
+    }
+}
