@@ -1,9 +1,14 @@
 package org.hn.chain.block;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.hn.chain.crypto.Blake2b;
+import org.hn.chain.crypto.InvalidKeyException;
+import org.hn.chain.crypto.PrivateKey;
+import org.hn.config.Network;
 
 /**
  * The mainnet genesis block, exactly as the reference hard-codes it ({@code spec/chain.md §5.4}). A node
@@ -30,6 +35,24 @@ public final class Genesis {
     public static PosBlock mainnet() {
         return new PosBlock(0, 0, 0, TIMESTAMP, previousHash(), 0, 0, HEX.parseHex(SIGNATURE), HEX.parseHex(HASH),
                 "", FORGER, List.of());
+    }
+
+    /**
+     * The genesis block of a network: {@link #mainnet()} on mainnet; elsewhere a block forged like it, at the
+     * same height, round, slot and time, by the key whose scalar is SHA-256 of {@code "hn-<network>-genesis"}.
+     * That key is public: it only makes every node of a devnet start from the same block without coordination.
+     */
+    public static PosBlock of(Network network) {
+        if (network == Network.MAINNET) {
+            return mainnet();
+        }
+        byte[] seed = ("hn-" + network.id() + "-genesis").getBytes(StandardCharsets.UTF_8);
+        try {
+            PrivateKey key = PrivateKey.fromBytes(MessageDigest.getInstance("SHA-256").digest(seed));
+            return PosBlock.forge(key, network.networkId(), 0, 0, 0, TIMESTAMP, previousHash(), List.of());
+        } catch (InvalidKeyException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the " + network.id() + " genesis key cannot be derived", e);
+        }
     }
 
     /** {@code BLAKE2b-160("BIG_BANG_HASH")}, the previous hash of every network's genesis block. */

@@ -71,6 +71,18 @@ class PosBlockTest {
     }
 
     @Test
+    void everyNetworkHasItsOwnFixedGenesis() {
+        assertEquals(Genesis.mainnet(), Genesis.of(org.hn.config.Network.MAINNET));
+        PosBlock devnet = Genesis.of(org.hn.config.Network.DEVNET);
+        assertEquals(devnet, Genesis.of(org.hn.config.Network.DEVNET), "deterministic");
+        assertEquals('b', devnet.forger().charAt(0), "a devnet address (0x55)");
+        assertArrayEquals(devnet.computeHash(), devnet.blockHash());
+        assertEquals(Genesis.mainnet().blockHashHex(), devnet.blockHashHex(),
+                "the hash buffer has neither forger nor network: only the signature and forger differ");
+        org.junit.jupiter.api.Assertions.assertNotEquals(Genesis.of(org.hn.config.Network.TESTNET).forger(), devnet.forger());
+    }
+
+    @Test
     void refusesToEncodeHeadersOutsideUint32() throws Exception {
         PosBlock block = vectorBlock(new byte[64]);
         PosBlock negative = new PosBlock(-1, block.round(), block.sir(), block.timestamp(), block.previousHash(),
