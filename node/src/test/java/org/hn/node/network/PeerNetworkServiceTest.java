@@ -201,6 +201,44 @@ class PeerNetworkServiceTest {
     }
 
     @Test
+    void laterMempoolExchangesSendOnlyWhatArrivedSinceAndComeSoonerWhenBusy() throws Exception {
+        LoopbackServer server = server();
+        PosMessage ours = TestChain.tx(now - 10, 0, 1, 202, "START", 1);
+        PosMessage theirs = TestChain.tx(now - 20, 2, 3, 202, "START", 2).receivedAt(now - 5);
+        mempool.digest(List.of(ours), now);
+        server.node.mempool.add(theirs);
+        PeerNetworkService network = service();
+        network.maintainConnections(List.of(hypernode(server)));
+        eventually("the first mempool exchange", () -> mempool.size() == 2);
+
+        busy.set(true);
+        clock.advance(Duration.ofSeconds(20));
+        eventually("a second mempool exchange", () -> server.node.digested.size() == 2);
+
+        // Our own message (received 0) went in the first exchange only; theirs arrived at the first exchange.
+        assertEquals(List.of(theirs.txidHex()), server.node.digested.get(1).stream().map(PosMessage::txidHex).toList());
+        assertEquals(1, count(server, "receivedSince " + now));
+    }
+
+    @Test
+    void aPeerThatClosesEndsItsWorkerUntilTheRetryDelay() throws Exception {
+        LoopbackServer server = server();
+        PeerNetworkService network = service();
+        PeerKey key = PeerKey.parse(keyOf(server));
+        network.maintainConnections(List.of(hypernode(server)));
+        eventually("connected", () -> network.connectedCount() == 1);
+
+        server.close();
+        resources.remove(server);
+
+        eventually("the worker to end", () -> !network.hasWorker(key));
+        assertEquals(0, network.connectedCount());
+        assertEquals(Map.of(), network.outboundHeights());
+        network.maintainConnections(List.of(hypernode(server)));
+        assertFalse(network.hasWorker(key));
+    }
+
+    @Test
     void aPeerDroppedFromConnectToIsClosed() throws Exception {
         LoopbackServer kept = server();
         LoopbackServer dropped = server();
