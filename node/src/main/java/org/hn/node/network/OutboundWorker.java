@@ -91,9 +91,7 @@ final class OutboundWorker {
         this.context = context;
         this.sequence = sequence;
         this.onEnd = onEnd;
-        synchronized (this) {
-            this.tail = opening;
-        }
+        this.tail = opening;
         opening.whenComplete(this::opened);
     }
 
@@ -121,6 +119,8 @@ final class OutboundWorker {
         Optional<HelloString> peerHello = opened.peerHello();
         if (peerHello.isEmpty()) {
             LOG.info("{}: malformed hello answer '{}', closing", key, opened.peerHelloText());
+            // Closed here too: if the worker was stopped while connecting, end() has already run.
+            opened.close();
             end(true);
             return;
         }
@@ -149,8 +149,8 @@ final class OutboundWorker {
     }
 
     /**
-     * Sends a request once every earlier one has completed and checks that the answer reuses its command id. A failure ends
-     * the worker: after a timeout or an unexpected answer the stream can no longer be trusted.
+     * Sends a request once every earlier one has completed and checks that the answer reuses its command id.
+     * A failure ends the worker: after a timeout or an unexpected answer the stream can no longer be trusted.
      *
      * @return the answer; fails with {@link PeerClosedException} if the worker has ended, the request's own
      *         failure, or {@link UnexpectedAnswerException} if the peer answered another command
@@ -161,8 +161,8 @@ final class OutboundWorker {
             if (ended.get() || current == null) {
                 return CompletableFuture.<Command>failedFuture(new PeerClosedException(key + ": worker ended"));
             }
-            return current.request(request)
-                    .thenApply(received -> UnexpectedAnswerException.requireSameCommand(key.toString(), request, received));
+            return current.request(request).thenApply(received ->
+                    UnexpectedAnswerException.requireSameCommand(key.toString(), request, received));
         });
         answer.whenComplete((received, failure) -> {
             if (failure != null && !ended.get()) {

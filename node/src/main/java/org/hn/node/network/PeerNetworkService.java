@@ -270,7 +270,8 @@ public final class PeerNetworkService implements PeerNetwork, AutoCloseable {
     public CompletableFuture<HeightStatus> blockInfo(String peerKey, long height) {
         try {
             Command request = Commands.withInt32(Type.blockinfo, Math.toIntExact(height));
-            return ask(PeerKey.parse(peerKey), request).thenApply(answer -> ChainProtos.fromProto(answer.getHeightValue()));
+            return ask(PeerKey.parse(peerKey), request)
+                    .thenApply(answer -> ChainProtos.fromProto(answer.getHeightValue()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(e.getMessage(), e));
         }
