@@ -155,7 +155,8 @@ public final class PeerClient {
                     }
                 });
         CompletableFuture<ClientSession> connected = new CompletableFuture<>();
-        ChannelFuture connecting = bootstrap.connect(peer);
+        ChannelFuture connecting = settings.localAddress() == null ? bootstrap.connect(peer)
+                : bootstrap.connect(peer, new InetSocketAddress(settings.localAddress(), 0));
         connecting.addListener(future -> {
             if (future.isSuccess()) {
                 connected.complete(new ClientSession(connecting.channel(), answers, keyOf(peer), framing, stats,

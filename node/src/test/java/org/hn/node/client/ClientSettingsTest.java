@@ -1,8 +1,10 @@
 package org.hn.node.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import org.hn.config.Network;
 import org.hn.node.wire.frame.FrameSettings;
@@ -18,6 +20,17 @@ class ClientSettingsTest {
         ClientSettings oneShot = ClientSettings.oneShot(Network.MAINNET);
         assertEquals(Duration.ofSeconds(5), oneShot.connectTimeout());
         assertEquals(Duration.ofSeconds(30), oneShot.answerTimeout());
+    }
+
+    @Test
+    void theSystemChoosesTheLocalAddressUnlessOneIsGiven() throws Exception {
+        ClientSettings workers = ClientSettings.workers(Network.MAINNET);
+        assertNull(workers.localAddress());
+        InetAddress devnetIp = InetAddress.getByName("127.0.0.3");
+        ClientSettings bound = workers.withLocalAddress(devnetIp);
+        assertEquals(devnetIp, bound.localAddress());
+        assertEquals(Duration.ofSeconds(45), bound.connectTimeout());
+        assertEquals(Duration.ofSeconds(90), bound.answerTimeout());
     }
 
     @Test

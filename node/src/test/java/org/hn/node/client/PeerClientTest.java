@@ -11,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -195,6 +196,26 @@ class PeerClientTest {
                     .setSender(FakeNode.ADDRESS_1).setRecipient(FakeNode.ADDRESS_0).setWhat(202).setValue(0)
                     .setParams("TEST:1").setPubkey(ByteString.EMPTY)).build();
             assertEquals(request, await(client(Duration.ofSeconds(5)).test(server.address(), request)));
+        }
+    }
+
+    @Test
+    void connectionsLeaveFromTheConfiguredLocalAddress() throws Exception {
+        try (LoopbackServer server = server()) {
+            server.node.registeredIps.add("127.0.0.7");
+            ClientSettings settings = new ClientSettings(FrameSettings.defaults(Network.MAINNET), Duration.ofSeconds(2),
+                    Duration.ofSeconds(5)).withLocalAddress(InetAddress.getByName("127.0.0.7"));
+            PeerClient client = new PeerClient(group, settings, memory, Clock.systemUTC());
+
+            ClientSession session = await(client.open(server.address(), OUR_HELLO));
+            assertTrue(server.registry.find(Direction.INBOUND, PeerKey.parse("127.0.0.7:07070")).isPresent());
+            assertFalse(server.registry.find(Direction.INBOUND, PeerKey.parse("127.0.0.1:07070")).isPresent());
+            session.close();
+
+            Command push = Command.newBuilder().setCommand(Type.block)
+                    .addBlockValue(ChainProtos.toProto(server.node.chain.get(2))).build();
+            await(client.pushBlock(server.address(), push));
+            assertEquals("blocksPushed 127.0.0.7 1", server.node.callQueue.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         }
     }
 
