@@ -2,6 +2,7 @@ package org.hn.node.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,8 @@ public final class JsonReports implements NodeReports {
             throw new IllegalStateException("no status computed yet");
         }
         ObjectNode answer = snapshot.deepCopy();
-        ((ObjectNode) answer.get("instance")).put("localtime", clock.millis() / 1000.0);
+        // a decimal, not a double, so that it prints like Python's float (1700000003.25, not 1.70000000325E9)
+        ((ObjectNode) answer.get("instance")).put("localtime", BigDecimal.valueOf(clock.millis(), 3));
         return PythonJson.render(answer);
     }
 

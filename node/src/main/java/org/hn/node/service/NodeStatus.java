@@ -53,7 +53,7 @@ public final class NodeStatus {
 
     /**
      * @param powStatus the companion PoW node's published status ({@code spec/pow.md §9.3}), passed through;
-     *                  a failing supplier shows as {@code {"Error": reason}}
+     *                  a failing supplier or a null status shows as {@code {"Error": reason}}
      */
     public NodeStatus(Network network, Clock clock, ChainStore store, Mempool mempool, RoundDriver driver,
                       ConnectionRegistry connections, HelloString ownHello, StatusIdentity identity,
@@ -182,13 +182,19 @@ public final class NodeStatus {
     }
 
     private JsonNode pow() {
+        String reason;
         try {
-            return PythonJson.MAPPER.valueToTree(powStatus.get());
+            Map<String, Object> published = powStatus.get();
+            if (published != null) {
+                return PythonJson.MAPPER.valueToTree(published);
+            }
+            reason = "no PoW status published";
         } catch (RuntimeException e) {
-            ObjectNode error = PythonJson.MAPPER.createObjectNode();
-            error.put("Error", String.valueOf(e.getMessage()));
-            return error;
+            reason = String.valueOf(e.getMessage());
         }
+        ObjectNode error = PythonJson.MAPPER.createObjectNode();
+        error.put("Error", reason);
+        return error;
     }
 
     private static List<String> keys(Collection<PeerConnection> peers) {

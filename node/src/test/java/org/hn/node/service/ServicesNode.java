@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.height.HeightStatus;
 import org.hn.chain.mempool.Mempool;
@@ -49,7 +50,7 @@ final class ServicesNode implements AutoCloseable {
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final List<PosBlock> blocks;
     final DaemonServices services;
-    Map<String, Object> powStatus = Map.of("blocks", 1_243_008, "consensus_percent", 90.9);
+    Supplier<Map<String, Object>> powStatus = () -> Map.of("blocks", 1_243_008, "consensus_percent", 90.9);
 
     static String address(int key) {
         return DriverFixture.address(key);
@@ -91,7 +92,7 @@ final class ServicesNode implements AutoCloseable {
                 node.driver(), node.planner(), connections, node.ownMessages(),
                 new HelloString(HelloString.CURRENT_POSNET, 7000, address(0)), Set.of("posnet0002", "posnet0003"),
                 Set.of("127.0.0.1"), BLOCK_SYNC_COUNT, new StatusIdentity(null, 0, "127.0.0.1", VERSION),
-                () -> powStatus, scheduler));
+                () -> powStatus.get(), scheduler));
         node.driver().start();
     }
 
