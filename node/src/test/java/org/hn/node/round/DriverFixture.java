@@ -49,6 +49,7 @@ public final class DriverFixture implements AutoCloseable {
     final OwnMessages ownMessages;
     final RoundDriver driver;
     boolean powLate;
+    private volatile Runnable onPowCheck = () -> { };
 
     /** The devnet address of test key {@code key}. */
     public static String address(int key) {
@@ -78,7 +79,10 @@ public final class DriverFixture implements AutoCloseable {
                 new CatchUp(store, mempool, validator, peers, 40, Duration.ofSeconds(5)),
                 new RoundSync(store, mempool, validator, peers, bans, HistoricalExemptions.NONE, Duration.ofSeconds(5)),
                 peers, ownMessages, bans, HistoricalExemptions.NONE,
-                now -> powLate ? Optional.of("last PoW block 20 min old") : Optional.empty(), Tuning.DEFAULTS,
+                now -> {
+                    onPowCheck.run();
+                    return powLate ? Optional.of("last PoW block 20 min old") : Optional.empty();
+                }, Tuning.DEFAULTS,
                 new SplittableRandom(1)));
     }
 
@@ -113,6 +117,14 @@ public final class DriverFixture implements AutoCloseable {
     /** The heights the scripted outbound peers report, by peer key, in insertion order; the test fills it. */
     public Map<String, HeightStatus> outboundHeights() {
         return peers.outbound;
+    }
+
+    /**
+     * Runs {@code hook} each time the driver checks its PoW source: at a round change, while the driver is in
+     * {@link NodeState#NEWROUND}.
+     */
+    public void onPowCheck(Runnable hook) {
+        onPowCheck = hook;
     }
 
     /** Moves the clock and mines PoW blocks up to the new time. */

@@ -12,10 +12,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.message.PosMessage;
 import org.hn.chain.testing.TestChain;
 import org.hn.node.peers.PeerKey;
+import org.hn.node.round.DriverFixture;
 import org.hn.node.round.NodeState;
 import org.hn.node.server.NodeView;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +65,40 @@ class DaemonServicesTest {
     void requestsAreServedAtOnceOutsideNewround() {
         assertEquals(NodeState.SYNCING, node.node.driver().state());
         assertTrue(node.services.view().whenServing().toCompletableFuture().isDone());
+    }
+
+    @Test
+    void requestsWaitWhileTheNodeIsInNewround() throws Exception {
+        CountDownLatch inNewround = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        node.node.onPowCheck(() -> {
+            inNewround.countDown();
+            awaitQuietly(release);
+        });
+        node.node.moveTo(DriverFixture.NETWORK.roundStart(ROUND + 1) + 1);
+        ExecutorService manager = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> tick = manager.submit(() -> node.node.driver().tick());
+            assertTrue(inNewround.await(10, TimeUnit.SECONDS));
+            assertEquals(NodeState.NEWROUND, node.node.driver().state());
+            CompletableFuture<Void> serving = node.services.view().whenServing().toCompletableFuture();
+            assertFalse(serving.isDone());
+            release.countDown();
+            serving.get(10, TimeUnit.SECONDS);
+            tick.get(10, TimeUnit.SECONDS);
+            assertEquals(ROUND + 1, node.node.driver().context().orElseThrow().round());
+        } finally {
+            release.countDown();
+            manager.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
