@@ -4,35 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.hn.chain.address.Address;
-import org.hn.chain.ban.BlockBans;
 import org.hn.chain.block.Genesis;
 import org.hn.chain.block.PosBlock;
-import org.hn.chain.crypto.PrivateKey;
 import org.hn.chain.mempool.Mempool;
 import org.hn.chain.mempool.MempoolLimits;
 import org.hn.chain.message.PosMessage;
 import org.hn.chain.store.ChainStore;
 import org.hn.chain.testing.TestChain;
-import org.hn.chain.validation.BlockValidator;
-import org.hn.chain.validation.HistoricalExemptions;
-import org.hn.config.Network;
-import org.hn.node.forge.Forger;
-import org.hn.node.sync.CatchUp;
-import org.hn.node.sync.RoundSync;
-import org.hn.pow.devnet.DevnetHypernode;
-import org.hn.pow.devnet.DevnetLedger;
-import org.hn.pow.ledger.sqlite.SqlitePowLedger;
 import org.hn.registry.Hypernode;
-import org.hn.registry.registration.RegistrationCache;
-import org.hn.registry.registration.RegistrationFold;
-import org.hn.registry.registration.RuleProfile;
-import org.hn.registry.round.RoundPlanner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,75 +23,48 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RoundDriverTest {
 
-    private static final Network DEVNET = Network.DEVNET;
-    private static final byte ID = DEVNET.networkId();
-    private static final long ROUND = DEVNET.roundAt(1_700_000_000L);
-    private static final long ROUND_START = DEVNET.roundStart(ROUND);
+    private static final byte ID = DriverFixture.ID;
+    private static final long ROUND = DriverFixture.ROUND;
+    private static final long ROUND_START = DriverFixture.ROUND_START;
 
     @TempDir
     Path directory;
 
-    private final SteppedClock clock = new SteppedClock(ROUND_START + 1);
-    private final ScriptedPeers peers = new ScriptedPeers();
-    private DevnetLedger ledger;
+    private DriverFixture node;
+    private SteppedClock clock;
+    private ScriptedPeers peers;
     private ChainStore store;
     private Mempool mempool;
     private PosBlock genesis;
     private RoundDriver driver;
-    private boolean powLate;
 
     private static String address(int key) {
-        return Address.fromPublicKey(TestChain.key(key).publicKey(), ID);
+        return DriverFixture.address(key);
     }
 
     @BeforeEach
     void startNode() throws Exception {
-        List<DevnetHypernode> hypernodes = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            hypernodes.add(DevnetHypernode.loopback(i, 7000, address(i)));
-        }
-        Path ledgerFile = directory.resolve("ledger.db");
-        ledger = DevnetLedger.create(ledgerFile, hypernodes, Duration.ofSeconds(5), Duration.ofMinutes(30),
-                Duration.ofSeconds(5), clock);
-        ledger.appendBlocksUntil(clock.instant());
         genesis = PosBlock.forge(TestChain.key(4), ID, 0, 0, 0, Genesis.TIMESTAMP, Genesis.previousHash(), List.of());
         store = ChainStore.open(directory.resolve("chain.db"), genesis);
         mempool = new Mempool(ID, txid -> false, MempoolLimits.DEFAULTS, new SplittableRandom(7));
-        BlockBans bans = new BlockBans(BlockBans.DEFAULT_TTL_SECONDS);
-        RoundSchedules schedules = new RoundSchedules();
-        BlockValidator validator = new BlockValidator(ID, schedules, HistoricalExemptions.NONE, bans,
-                BlockValidator.DEFAULT_MAX_TXS_PER_BLOCK);
-        PrivateKey key = TestChain.key(0);
-        RoundPlanner planner = new RoundPlanner(DEVNET, new RegistrationCache(
-                RegistrationFold.forNetwork(RuleProfile.STRICT, DEVNET, new SqlitePowLedger(ledgerFile)), 4));
-        driver = new RoundDriver(new RoundDriver.Parts(DEVNET, clock, address(0), store, mempool,
-                new RoundPreparer(planner, store, address(0)), schedules, new Forger(key, ID, store, mempool, validator),
-                validator, new CatchUp(store, mempool, validator, peers, 40, Duration.ofSeconds(5)),
-                new RoundSync(store, mempool, validator, peers, bans, HistoricalExemptions.NONE, Duration.ofSeconds(5)),
-                peers, new OwnMessages(key, ID, address(0), mempool), bans, HistoricalExemptions.NONE,
-                now -> powLate ? Optional.of("last PoW block 20 min old") : Optional.empty(), Tuning.DEFAULTS,
-                new SplittableRandom(1)));
+        node = new DriverFixture(directory, store, mempool);
+        clock = node.clock;
+        peers = node.peers;
+        driver = node.driver;
     }
 
     @AfterEach
     void stopNode() throws Exception {
         store.close();
-        ledger.close();
+        node.close();
     }
 
     private void moveTo(long epochSeconds) throws Exception {
-        clock.set(epochSeconds);
-        ledger.appendBlocksUntil(clock.instant());
+        node.moveTo(epochSeconds);
     }
 
     private int firstSlotOf(String address) {
-        RoundContext context = driver.context().orElseThrow();
-        for (int slot = 0; slot < Network.FORGING_SLOTS; slot++) {
-            if (context.forgerOf(slot).equals(Optional.of(address))) {
-                return slot;
-            }
-        }
-        throw new AssertionError(address + " holds no slot in this round");
+        return node.firstSlotOf(address);
     }
 
     private List<PosMessage> messagesFrom(int key, int count) throws Exception {
@@ -158,18 +114,18 @@ class RoundDriverTest {
 
     @Test
     void waitsForALatePowSourceAndRecovers() throws Exception {
-        powLate = true;
+        node.powLate = true;
         driver.start();
         assertEquals(NodeState.POW_NOT_SYNC, driver.state());
         assertTrue(driver.context().isEmpty());
         driver.tick();
         assertEquals(NodeState.POW_NOT_SYNC, driver.state());
-        powLate = false;
+        node.powLate = false;
         driver.tick();
         assertEquals(ROUND, driver.context().orElseThrow().round());
         assertEquals(NodeState.START, driver.state(), "round known, no connection yet");
         assertEquals(0, driver.roundsCompleted());
-        moveTo(DEVNET.roundStart(ROUND + 1) + 1);
+        moveTo(DriverFixture.NETWORK.roundStart(ROUND + 1) + 1);
         driver.tick();
         assertEquals(ROUND + 1, driver.context().orElseThrow().round());
         assertEquals(1, driver.roundsCompleted());

@@ -240,6 +240,33 @@ public final class ChainStore implements AutoCloseable {
         });
     }
 
+    /** The stored message with this txid (its raw signature bytes), with its block height ({@code gettx}). */
+    public Optional<PosMessage> message(byte[] txid) throws StoreException {
+        return read(connection -> readMessages(connection, "txid = ?", "", txid).stream().findFirst());
+    }
+
+    /**
+     * Messages sent or received by an address in the reference's {@code getaddtxs} order: block height
+     * ascending, then timestamp descending ({@code spec/wire.md §4.12}, the oldest ones first).
+     *
+     * @param limit at most this many, ≥ 0
+     */
+    public List<PosMessage> addressMessages(String address, int limit) throws StoreException {
+        return read(connection -> readMessages(connection, "(sender = ? OR recipient = ?)",
+                " ORDER BY block_height, timestamp DESC, position LIMIT ?", address, address, limit));
+    }
+
+    /**
+     * Messages sent or received by an address in blocks at {@code fromHeight} or above, by block height then
+     * timestamp ascending ({@code spec/wire.md §4.12} with a height).
+     *
+     * @param limit at most this many, ≥ 0
+     */
+    public List<PosMessage> addressMessagesFrom(String address, long fromHeight, int limit) throws StoreException {
+        return read(connection -> readMessages(connection, "(sender = ? OR recipient = ?) AND block_height >= ?",
+                " ORDER BY block_height, timestamp, position LIMIT ?", address, address, fromHeight, limit));
+    }
+
     /**
      * The chain's height status ({@code spec/chain.md §9.1}): the tip's height, round, sir and hash; distinct
      * senders and forgers over blocks 1 … the last block before the tip round; distinct senders and forgers of
@@ -622,6 +649,25 @@ public final class ChainStore implements AutoCloseable {
 
     private static Optional<PosBlock> readBlock(Connection connection, long height) throws SQLException, StoreException {
         return readBlocks(connection, "height = ?", height).stream().findFirst();
+    }
+
+    /**
+     * The messages whose {@code pos_messages} row matches {@code condition}, followed by {@code order} (both
+     * constant SQL of this class with {@code ?} placeholders for {@code values}).
+     */
+    private static List<PosMessage> readMessages(Connection connection, String condition, String order,
+                                                 Object... values) throws SQLException, StoreException {
+        List<PosMessage> messages = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + StoredRows.MESSAGE_COLUMNS
+                + " FROM pos_messages WHERE " + condition + order)) {
+            bind(query, values);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(StoredRows.message(rows));
+                }
+            }
+        }
+        return messages;
     }
 
     /**

@@ -359,6 +359,29 @@ class ChainStoreTest {
     }
 
     @Test
+    void messagesAreFoundByTxidAndByAddressInTheGetaddtxsOrders() throws Exception {
+        List<PosBlock> chain = handBuiltChain();
+        try (ChainStore store = ChainStore.open(file())) {
+            store.appendAll(chain);
+            PosMessage stored = chain.get(2).txs().get(1);
+            assertEquals(Optional.of(stored), store.message(stored.txid()));
+            assertEquals(3, store.message(stored.txid()).orElseThrow().blockHeight());
+            assertEquals(Optional.empty(), store.message(new byte[64]));
+
+            // A1 takes part in txs 1.0 1.2 1.3, 3.1, 4.2 4.3 and all of block 5: height up, timestamp down.
+            List<PosMessage> b1 = chain.get(0).txs();
+            List<PosMessage> b4 = chain.get(3).txs();
+            List<PosMessage> b5 = chain.get(4).txs();
+            assertEquals(List.of(b1.get(3), b1.get(2), b1.get(0), chain.get(2).txs().get(1), b4.get(3), b4.get(2),
+                    b5.get(3), b5.get(2), b5.get(1), b5.get(0)), store.addressMessages(address(1), 100));
+            assertEquals(List.of(b1.get(3), b1.get(2)), store.addressMessages(address(1), 2));
+            assertEquals(List.of(b4.get(2), b4.get(3), b5.get(0)), store.addressMessagesFrom(address(1), 4, 3));
+            assertEquals(List.of(), store.addressMessagesFrom(address(1), 6, 100));
+            assertEquals(List.of(), store.addressMessages("B" + "1".repeat(33), 100));
+        }
+    }
+
+    @Test
     void aDatabaseOfANewerSchemaOrOfTheReferenceIsNotOpened() throws Exception {
         try (ChainStore store = ChainStore.open(file())) {
             assertEquals(Genesis.mainnet(), store.tip());

@@ -1,0 +1,71 @@
+package org.hn.node.service;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * JSON texts as the reference's {@code json.dumps} writes them with default settings ({@code spec/wire.md §9}):
+ * {@code ", "} and {@code ": "} separators, non-ASCII escaped, keys in insertion order; and the canonical
+ * digests of the status {@code meta} section ({@code spec/client.md §6.1}).
+ */
+public final class PythonJson {
+
+    /** The mapper building the answers' trees. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    private PythonJson() {
+    }
+
+    /** {@code json.dumps(value)}. */
+    public static String render(JsonNode value) {
+        try {
+            return MAPPER.writer(new PythonSeparators()).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The canonical digest of a value: SHA-256 of its compact JSON (no spaces, UTF-8), lowercase hex. Callers
+     * pass sets as sorted arrays so that two nodes holding the same data print the same digest.
+     */
+    public static String digest(JsonNode value) {
+        try {
+            byte[] json = MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** Python's default item and key separators. */
+    private static final class PythonSeparators extends MinimalPrettyPrinter {
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator generator) throws IOException {
+            generator.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator generator) throws IOException {
+            generator.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator generator) throws IOException {
+            generator.writeRaw(", ");
+        }
+    }
+}
