@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             DevnetCommand.class,
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            PluginCommand.class
         })
 public final class HnCommand implements Runnable {
 
