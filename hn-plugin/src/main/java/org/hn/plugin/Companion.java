@@ -46,7 +46,8 @@ public final class Companion implements AutoCloseable {
                 RegistrationFold.forNetwork(settings.profile(), settings.network(), ledger), CACHED_STATES);
         PluginDirectory directory = new PluginDirectory(settings.directory(), settings.keep());
         this.poller = new Poller(ledger, cache, settings.network(), directory, clock, onSnapshot);
-        this.server = new PluginServer(new PluginCommands(ledger, cache, directory.snapshots()),
+        this.server = new PluginServer(new PluginCommands(settings.network(), ledger, cache,
+                directory.snapshots()),
                 PluginServer.READ_TIMEOUT, PluginServer.DEFAULT_MAX_CONNECTIONS);
     }
 

@@ -15,7 +15,7 @@ import org.hn.registry.registration.RuleProfile;
  * @param network      whose round arithmetic and PoS address rule apply
  * @param profile      registration rules; must be the network's
  * @param listen       address the read-only service binds (port 0 picks a free one)
- * @param keep         snapshots kept, at least 1
+ * @param keep         snapshots kept, at least {@link #MIN_KEEP}
  * @param pollInterval time between two refreshes of the files, at least one second
  */
 public record CompanionSettings(Path ledgerFile, Path directory, Network network, RuleProfile profile,
@@ -26,6 +26,9 @@ public record CompanionSettings(Path ledgerFile, Path directory, Network network
     /** Default time between refreshes: the PoW node's status tick (§9.3). */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
 
+    /** The current round's snapshot and the next one's: keeping fewer would delete one and rewrite it each poll. */
+    public static final int MIN_KEEP = 2;
+
     public CompanionSettings {
         Objects.requireNonNull(ledgerFile, "ledgerFile");
         Objects.requireNonNull(directory, "directory");
@@ -33,8 +36,8 @@ public record CompanionSettings(Path ledgerFile, Path directory, Network network
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(pollInterval, "pollInterval");
-        if (keep < 1) {
-            throw new IllegalArgumentException("keep must be at least 1: " + keep);
+        if (keep < MIN_KEEP) {
+            throw new IllegalArgumentException("keep must be at least " + MIN_KEEP + ": " + keep);
         }
         if (pollInterval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("poll interval must be at least one second: " + pollInterval);

@@ -46,6 +46,7 @@ public final class Poller implements Runnable {
     private final Clock clock;
     private final BiConsumer<RoundSnapshot, Path> onSnapshot;
     private String condition = HEALTHY;
+    private ColoredLists publishedColored;
 
     /**
      * @param ledger     the PoW ledger read
@@ -125,7 +126,10 @@ public final class Poller implements Runnable {
     }
 
     private void publishColored(ColoredLists lists) throws IOException {
-        if (directory.writeColored(lists)) {
+        directory.writeColored(lists);
+        // Warn once per new content in this process, also when the file already held it from an earlier run.
+        if (!lists.equals(publishedColored)) {
+            publishedColored = lists;
             List<IgnoredItem> ignored = new ArrayList<>();
             lists.rainbow(ignored::add);
             lists.bootstrapUrls(ignored::add);

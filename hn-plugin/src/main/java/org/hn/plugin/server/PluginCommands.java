@@ -15,11 +15,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.hn.config.Network;
 import org.hn.plugin.json.PythonJson;
 import org.hn.plugin.snapshot.RoundSnapshot;
 import org.hn.plugin.snapshot.SnapshotDirectory;
 import org.hn.pow.ledger.PowLedger;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
+import org.hn.pow.ledger.RoundReference;
 import org.hn.registry.registration.RegistrationCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Differences from the reference, on purpose: {@code HN_last_block_ts} gives the coinbase timestamp of the
  * highest block (§6.4); the diagnostic forms of {@code HN_reg_round} (a forced height or an IP feed) answer
- * {@code false} instead of re-scanning the whole ledger for any caller; a request never writes the cache, so a
- * caller cannot store a registry computed from a wrong reference time under a round's name.
+ * {@code false} instead of re-scanning the whole ledger for any caller, and so does a reference time that is not
+ * the round's ({@code §5.1}; hypernodes always send the round's own) unless the round's snapshot exists; a request
+ * never writes the cache, so a caller cannot store a registry under a round's name.
  */
 public final class PluginCommands {
 
@@ -45,6 +48,7 @@ public final class PluginCommands {
     private static final Logger LOG = LoggerFactory.getLogger(PluginCommands.class);
     private static final int REG_ROUND_PARAMETERS = 4;
 
+    private final Network network;
     private final PowLedger ledger;
     private final RegistrationCache cache;
     private final SnapshotDirectory snapshots;
@@ -53,11 +57,13 @@ public final class PluginCommands {
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     /**
+     * @param network   whose round arithmetic gives each round's reference time
      * @param ledger    read for the tip and reference blocks
      * @param cache     the registry cache over the same ledger
      * @param snapshots served as they are when present
      */
-    public PluginCommands(PowLedger ledger, RegistrationCache cache, SnapshotDirectory snapshots) {
+    public PluginCommands(Network network, PowLedger ledger, RegistrationCache cache, SnapshotDirectory snapshots) {
+        this.network = Objects.requireNonNull(network, "network");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
@@ -130,6 +136,9 @@ public final class PluginCommands {
             Optional<JsonNode> stored = storedSnapshot(round);
             if (stored.isPresent()) {
                 return stored.get();
+            }
+            if (referenceTimestamp != RoundReference.referenceTimestamp(network, round)) {
+                return BooleanNode.FALSE;
             }
             long referenceHeight = ledger.referenceBlock(referenceTimestamp).height();
             return new RoundSnapshot(round, referenceTimestamp, cache.registryAt(referenceHeight)).toJson();

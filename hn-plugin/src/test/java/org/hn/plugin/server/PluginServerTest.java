@@ -54,7 +54,8 @@ class PluginServerTest {
         SqlitePowLedger ledger = new SqlitePowLedger(ReferenceLedgerFixture.build(directory.resolve("ledger.db")));
         fold = RegistrationFold.forNetwork(RuleProfile.COMPAT, Network.MAINNET, ledger);
         snapshots = new SnapshotDirectory(directory.resolve("hnrounds"), 10);
-        server = new PluginServer(new PluginCommands(ledger, new RegistrationCache(fold, 8), snapshots), TIMEOUT, 8);
+        server = new PluginServer(new PluginCommands(Network.MAINNET, ledger, new RegistrationCache(fold, 8),
+                snapshots), TIMEOUT, 8);
         address = server.start(new InetSocketAddress("127.0.0.1", 0));
         client = new PowNodeClient(address, TIMEOUT);
     }
@@ -145,6 +146,8 @@ class PluginServerTest {
         assertEquals(BooleanNode.FALSE, client.command("HN_reg_round 192 1535403600 0 198.51.100.1"));
         assertEquals(BooleanNode.FALSE, client.command("HN_reg_round 192 1535403600 0"));
         assertEquals(BooleanNode.FALSE, client.command("HN_reg_round x 1535403600 0 False"));
+        // The round's start instead of its reference time (the reference's manual test tool does that).
+        assertEquals(BooleanNode.FALSE, client.command("HN_reg_round 192 1535407200 0 False"));
     }
 
     @Test

@@ -92,7 +92,7 @@ final class PluginCommand implements Callable<Integer> {
     private String listen;
 
     @Option(names = "--keep", defaultValue = "" + SnapshotDirectory.DEFAULT_KEEP, paramLabel = "N",
-            description = "Round snapshots kept in hnrounds/ (default: ${DEFAULT-VALUE}).")
+            description = "Round snapshots kept in hnrounds/, at least 2 (default: ${DEFAULT-VALUE}).")
     private int keep;
 
     @Option(names = "--interval", defaultValue = "30", paramLabel = "SECONDS",
@@ -161,8 +161,9 @@ final class PluginCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--profile: unknown profile '" + profile
                     + "' (expected compat or strict)");
         }
-        if (keep < 1) {
-            throw new ParameterException(spec.commandLine(), "--keep must be at least 1: " + keep);
+        if (keep < CompanionSettings.MIN_KEEP) {
+            throw new ParameterException(spec.commandLine(), "--keep must be at least " + CompanionSettings.MIN_KEEP
+                    + " (the current and the next round): " + keep);
         }
         if (intervalSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--interval must be at least 1 second: "

@@ -68,7 +68,9 @@ class PluginCommandTest {
         assertEquals(2, network.exitCode());
         assertTrue(network.err().contains("unknown network 'regnet'"), network.err());
         assertEquals(2, run("plugin", "--ledger", ledger.toString(), "--profile", "lenient").exitCode());
-        assertEquals(2, run("plugin", "--ledger", ledger.toString(), "--keep", "0").exitCode());
+        Run keep = run("plugin", "--ledger", ledger.toString(), "--keep", "1");
+        assertEquals(2, keep.exitCode());
+        assertTrue(keep.err().contains("--keep must be at least 2"), keep.err());
         assertEquals(2, run("plugin", "--ledger", ledger.toString(), "--interval", "0").exitCode());
     }
 
