@@ -3,6 +3,9 @@ package org.hn.plugin.poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ import org.hn.registry.registration.RuleProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files one poll writes from the §13 ledger, with an injected clock. Its tip, block 780130, is at 1535405400;
@@ -134,6 +138,37 @@ class PollerTest {
         assertEquals(before.get("colored"), read(PluginDirectory.COLORED));
         assertEquals(powStatus(5500, false), read(PluginDirectory.POW_STATUS));
         assertEquals(List.of("192.json"), names(out.resolve("hnrounds")));
+    }
+
+    @Test
+    void aProblemIsLoggedOncePerChangeOfCondition() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(Poller.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try {
+            poller.pollOnce();
+            Files.move(ledgerFile, temporary.resolve("moved.db"));
+            poller.pollOnce();
+            poller.pollOnce();
+            Files.move(temporary.resolve("moved.db"), ledgerFile);
+            clock.set(1_535_410_900L);
+            poller.pollOnce();
+            poller.pollOnce();
+            clock.set(IN_ROUND_192);
+            poller.pollOnce();
+            poller.pollOnce();
+        } finally {
+            logger.detachAppender(events);
+        }
+        List<String> logged = events.list.stream()
+                .map(event -> event.getLevel() + " " + event.getFormattedMessage().replace(out.toString(), "DIR"))
+                .map(line -> line.replaceAll("(MISSING_FILE|NOT_CONFIRMED): .*", "$1"))
+                .toList();
+        assertEquals(List.of(
+                "WARN cannot refresh the files in DIR, keeping the previous ones: MISSING_FILE",
+                "WARN cannot refresh the files in DIR, keeping the previous ones: NOT_CONFIRMED",
+                "INFO PoW ledger readable and files up to date again in DIR"), logged);
     }
 
     @Test
