@@ -23,6 +23,7 @@ import org.hn.pow.ledger.PowLedger;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
 import org.hn.pow.ledger.RoundReference;
 import org.hn.registry.registration.RegistrationCache;
+import org.hn.registry.registration.RegistrationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +142,11 @@ public final class PluginCommands {
                 return BooleanNode.FALSE;
             }
             long referenceHeight = ledger.referenceBlock(referenceTimestamp).height();
-            return new RoundSnapshot(round, referenceTimestamp, cache.registryAt(referenceHeight)).toJson();
+            // §5.2: nothing is read at or below the checkpoint, so an older reference block has an empty registry.
+            RegistrationState state = referenceHeight <= PowLedger.REGISTRATION_CHECKPOINT
+                    ? new RegistrationState(referenceHeight, List.of(), List.of())
+                    : cache.registryAt(referenceHeight);
+            return new RoundSnapshot(round, referenceTimestamp, state).toJson();
         } catch (PowLedgerUnavailableException e) {
             LOG.debug("HN_reg_round {}: {}", String.join(" ", parameters), e.getMessage());
             return BooleanNode.FALSE;

@@ -124,6 +124,9 @@ public final class PluginServer implements AutoCloseable {
         } catch (IOException e) {
             // Timeouts, oversized or malformed frames and peers that go away end only this connection.
             LOG.debug("connection from {} closed: {}", connection.getRemoteSocketAddress(), e.toString());
+        } catch (RuntimeException e) {
+            // Like an error raised before the reference answers: this connection is closed without an answer.
+            LOG.warn("command from {} failed, closing without answer", connection.getRemoteSocketAddress(), e);
         } finally {
             open.remove(connection);
             connectionSlots.release();

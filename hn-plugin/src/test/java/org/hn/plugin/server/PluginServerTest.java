@@ -139,6 +139,18 @@ class PluginServerTest {
     }
 
     @Test
+    void roundsUpToTheCheckpointHaveNoRegistration() throws Exception {
+        // ref_ts(87) = 1535025600 is block 773800's time: its A6 registration is at the checkpoint, never read (§5.2).
+        assertEquals(List.of(), client.registrationsOfRound(87, 1_535_025_600L));
+        assertEquals(773_800, client.command("HN_reg_round 87 1535025600 0 False").get("params").get("ref_height")
+                .longValue());
+        // ref_ts(86) = 1535022000: reference block 773700, below the checkpoint.
+        assertEquals("No PoW Valid HN.", client.command("HN_reg_round 86 1535022000 0 false").get("status").textValue());
+        assertEquals(773_700, client.command("HN_reg_round 86 1535022000 0 False").get("params").get("ref_height")
+                .longValue());
+    }
+
+    @Test
     void aLateRoundOrADiagnosticRequestAnswersFalse() throws Exception {
         assertEquals(Reason.REFUSED, assertThrows(PowLedgerUnavailableException.class,
                 () -> client.registrationsOfRound(193, 1_535_407_200L)).reason());
