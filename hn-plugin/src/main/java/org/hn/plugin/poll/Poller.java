@@ -106,7 +106,7 @@ public final class Poller implements Runnable {
         try {
             state = cache.registryOfRound(network, round);
         } catch (PowLedgerUnavailableException e) {
-            // Normal for most of a round: its reference block is the start of the current round plus 21 blocks.
+            // Normal early in a round: the next round refers to the current one's start, confirmed 21 blocks later.
             if (e.reason() == Reason.NOT_CONFIRMED) {
                 return;
             }
