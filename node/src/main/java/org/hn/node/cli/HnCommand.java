@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DevnetCommand.class,
             RegistryCommand.class,
+            PluginCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {

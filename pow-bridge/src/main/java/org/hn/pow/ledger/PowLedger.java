@@ -55,4 +55,17 @@ public interface PowLedger {
      * @throws PowLedgerUnavailableException when the ledger cannot be read
      */
     List<RegistrationRow> registrationRows(long fromHeight, long toHeight) throws PowLedgerUnavailableException;
+
+    /**
+     * The latest {@code color:<name>} row of each color whose <em>sender</em> is
+     * {@link org.hn.pow.address.PowAddress#CONTROL}, among blocks at or below {@code throughHeight}
+     * ({@code §8.1}, careful variant of {@code §8.2}): a row sent by anyone else, including one sent <em>to</em>
+     * the control address, is never returned. Latest = highest block, then last inside its block.
+     *
+     * @param throughHeight inclusive; pass a confirmed height (a round's reference block) so that only colors with
+     *                      more than 20 confirmations are in force
+     * @return one row per color, ordered by color name
+     * @throws PowLedgerUnavailableException when the ledger cannot be read
+     */
+    List<ColoredListRow> coloredListRows(long throughHeight) throws PowLedgerUnavailableException;
 }

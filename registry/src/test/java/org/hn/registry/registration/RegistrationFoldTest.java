@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.hn.pow.address.PowAddress;
 import org.hn.pow.ledger.Balance;
 import org.hn.pow.ledger.BlockStamp;
+import org.hn.pow.ledger.ColoredListRow;
 import org.hn.pow.ledger.HeightFilter;
 import org.hn.pow.ledger.PowLedger;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
@@ -54,6 +55,11 @@ class RegistrationFoldTest {
 
         @Override
         public List<RegistrationRow> registrationRows(long fromHeight, long toHeight) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ColoredListRow> coloredListRows(long throughHeight) {
             throw new UnsupportedOperationException();
         }
     }

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
+import org.hn.pow.address.PowAddress;
 import org.hn.pow.ledger.Balance;
 import org.hn.pow.ledger.BlockStamp;
+import org.hn.pow.ledger.ColoredListRow;
 import org.hn.pow.ledger.HeightFilter;
 import org.hn.pow.ledger.PowLedger;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
@@ -23,7 +26,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 
 /**
- * Reads a Bismuth {@code ledger.db} directly ({@code spec/pow.md §2, §3, §5}), safely while the PoW node writes.
+ * Reads a Bismuth {@code ledger.db} directly ({@code spec/pow.md §2, §3, §5, §8}), safely while the PoW node writes.
  *
  * <p>Every call opens its own read-only connection ({@code mode=ro}), checks the schema, runs a single SQL
  * statement (one implicit read transaction, so one consistent snapshot) and closes it: no lock is held between
@@ -49,6 +52,9 @@ public final class SqlitePowLedger implements PowLedger {
     private static final String REGISTRATIONS_SQL = "SELECT block_height, address, operation, openfield, timestamp "
             + "FROM transactions WHERE block_height BETWEEN ? AND ? AND operation IN (?, ?) "
             + "ORDER BY block_height, rowid";
+    // substr() rather than LIKE: LIKE ignores ASCII case, and "COLOR:white" is not a colored list.
+    private static final String COLORED_LISTS_SQL = "SELECT operation, openfield, block_height FROM transactions "
+            + "WHERE address = ? AND substr(operation, 1, ?) = ? AND block_height <= ? ORDER BY block_height, rowid";
 
     private final Path ledgerFile;
     private final Duration busyTimeout;
@@ -172,6 +178,28 @@ public final class SqlitePowLedger implements PowLedger {
             throw translate(e);
         }
         return rows;
+    }
+
+    @Override
+    public List<ColoredListRow> coloredListRows(long throughHeight) throws PowLedgerUnavailableException {
+        TreeMap<String, ColoredListRow> latest = new TreeMap<>();
+        try (Connection connection = open();
+             PreparedStatement query = connection.prepareStatement(COLORED_LISTS_SQL)) {
+            query.setString(1, PowAddress.CONTROL);
+            query.setInt(2, ColoredListRow.OPERATION_PREFIX.length());
+            query.setString(3, ColoredListRow.OPERATION_PREFIX);
+            query.setLong(4, throughHeight);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    String color = result.getString(1).substring(ColoredListRow.OPERATION_PREFIX.length());
+                    // Rows come in ledger order, so a later row of the same color replaces the earlier one.
+                    latest.put(color, new ColoredListRow(color, textOrEmpty(result.getString(2)), result.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        return new ArrayList<>(latest.values());
     }
 
     private Connection open() throws PowLedgerUnavailableException {
