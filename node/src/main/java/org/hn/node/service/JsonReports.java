@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hn.chain.store.ActivityMetrics;
 import org.hn.chain.store.ChainStore;
@@ -104,8 +105,9 @@ public final class JsonReports implements NodeReports {
      */
     @Override
     public String hypernodesJson(String parameter) {
-        List<Hypernode> current = driver.context().map(context -> context.plan().hypernodes()).orElse(List.of());
-        long round = driver.context().map(RoundContext::round).orElse(0L);
+        Optional<RoundContext> context = driver.context();
+        List<Hypernode> current = context.map(c -> c.plan().hypernodes()).orElse(List.of());
+        long round = context.map(RoundContext::round).orElse(0L);
         String query = parameter == null ? "" : parameter.trim();
         if (query.isEmpty()) {
             ArrayNode all = PythonJson.MAPPER.createArrayNode();
@@ -119,8 +121,8 @@ public final class JsonReports implements NodeReports {
         }
         String[] fields = query.split(",", -1);
         if (fields.length != 3) {
-            throw new IllegalArgumentException("gethypernodes takes \"\", \"1\", \"2\" or \"full,start_round,end_round\","
-                    + " got \"" + parameter + "\"");
+            throw new IllegalArgumentException("gethypernodes takes \"\", \"1\", \"2\" or"
+                    + " \"full,start_round,end_round\", got \"" + parameter + "\"");
         }
         long startRound = parseRound(fields[1], parameter);
         long endRound = parseRound(fields[2], parameter);
@@ -196,7 +198,10 @@ public final class JsonReports implements NodeReports {
         }
     }
 
-    /** The PoW registry as of {@code endRound}, inactive = no activity in {@code endRound − 1} ({@code spec/rounds.md §5.4}). */
+    /**
+     * The PoW registry as of {@code endRound}, inactive = no activity in {@code endRound − 1}
+     * ({@code spec/rounds.md §5.4}).
+     */
     private ObjectNode powRegistry(long endRound) {
         List<Hypernode> registry;
         Set<String> inactive;
