@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             DevnetCommand.class,
+            RunCommand.class,
             RegistryCommand.class,
             PluginCommand.class,
             CommandLine.HelpCommand.class
