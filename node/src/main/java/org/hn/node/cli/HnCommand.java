@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             DevnetCommand.class,
+            VerifyMessagesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {
