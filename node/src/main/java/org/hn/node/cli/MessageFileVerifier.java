@@ -191,7 +191,7 @@ final class MessageFileVerifier {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
-            default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+            default -> token.name();
         };
     }
 

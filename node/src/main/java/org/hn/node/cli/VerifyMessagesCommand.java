@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        header = "Verify a JSON file of PoS messages offline: addresses, keys, signatures.",
         description = {
             "Check every PoS message of a JSON file offline: sender and recipient are valid addresses of the"
                     + " network, the pubkey derives the sender, the signature verifies, and no timestamp is more"
