@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DevnetCommand.class,
             RunCommand.class,
+            VerifyMessagesCommand.class,
             RegistryCommand.class,
             PluginCommand.class,
             CommandLine.HelpCommand.class
