@@ -24,6 +24,11 @@ import java.util.UUID;
  */
 public final class Tokens {
 
+    /**
+     * What precedes a token in the {@code hello} that presents it after the session's hello
+     * ({@code docs/protocol.md §2}): {@code Command{hello, string_value="token:" + jwt}}.
+     */
+    public static final String WIRE_PREFIX = "token:";
     /** Tokens longer than this are refused as malformed before parsing; ours are about 250 characters. */
     public static final int MAX_LENGTH = 2048;
 

@@ -36,6 +36,9 @@ import org.hn.config.Network;
 import org.hn.config.settings.Setting;
 import org.hn.config.settings.Settings;
 import org.hn.chain.height.HeightStatus;
+import org.hn.node.auth.NodeSecret;
+import org.hn.node.auth.NodeSecretException;
+import org.hn.node.auth.Tokens;
 import org.hn.node.client.ClientSettings;
 import org.hn.node.client.FramingMemory;
 import org.hn.node.client.PeerClient;
@@ -56,6 +59,7 @@ import org.hn.node.service.StatusFile;
 import org.hn.node.service.StatusIdentity;
 import org.hn.pow.ledger.BlockStamp;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
+import org.hn.node.server.ServerAuth;
 import org.hn.node.server.ServerInitializer;
 import org.hn.node.server.ServerSettings;
 import org.hn.node.sync.CatchUp;
@@ -75,7 +79,8 @@ import org.slf4j.LoggerFactory;
  * {@code STATUS_EVERY} seconds until closed.
  *
  * <p>Data directory: {@code hn.conf} (operator settings), {@code poswallet.json} (created on first start, mode
- * 0600), {@code chain.db} (the chain), {@code status.json} (the last status, rewritten as a heartbeat).
+ * 0600), {@code jwt.secret} (the client token key, created on first start, mode 0600), {@code chain.db} (the
+ * chain), {@code status.json} (the last status, rewritten as a heartbeat).
  */
 public final class NodeDaemon implements AutoCloseable {
 
@@ -120,6 +125,7 @@ public final class NodeDaemon implements AutoCloseable {
         PosWallet wallet = openWallet(dataDir.resolve(PosWallet.FILE_NAME), network, clock);
         PrivateKey key = wallet.key();
         String me = wallet.address();
+        ServerAuth auth = serverAuth(dataDir, settings, me, clock);
         ChainStore store;
         try {
             store = ChainStore.open(dataDir.resolve(CHAIN_FILE), Genesis.of(network));
@@ -205,7 +211,7 @@ public final class NodeDaemon implements AutoCloseable {
         PeerServer server;
         try {
             server = PeerServer.bind(new InetSocketAddress(bindAddress, port), acceptGroup, ioGroup, serverSettings,
-                    new ServerInitializer(serverSettings, services, registry, scores, serviceExecutor,
+                    new ServerInitializer(serverSettings, services, auth, registry, scores, serviceExecutor,
                             clock));
         } catch (RuntimeException | InterruptedException e) {
             acceptGroup.shutdownGracefully();
@@ -311,6 +317,17 @@ public final class NodeDaemon implements AutoCloseable {
             throw new DaemonException(e.getMessage(), e);
         } catch (IOException e) {
             throw new DaemonException("the wallet " + file + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    /** The client token secret ({@code jwt.secret}, created at first start) and the legacy client allowlist. */
+    private static ServerAuth serverAuth(Path dataDir, Settings settings, String me, Clock clock)
+            throws DaemonException {
+        try {
+            return new ServerAuth(new Tokens(NodeSecret.loadOrCreate(dataDir, new SecureRandom()), me, clock),
+                    Set.copyOf(settings.list(Setting.LEGACY_CLIENTS_FROM)));
+        } catch (NodeSecretException | IllegalArgumentException e) {
+            throw new DaemonException(e.getMessage(), e);
         }
     }
 

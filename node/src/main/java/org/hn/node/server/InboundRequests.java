@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.hn.chain.address.Address;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.message.PosMessage;
+import org.hn.node.auth.Tokens;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.Misbehaviour;
@@ -54,11 +55,13 @@ final class InboundRequests {
 
     private final NodeServices services;
     private final ServerSettings settings;
+    private final ClientGate gate;
     private final Clock clock;
 
-    InboundRequests(NodeServices services, ServerSettings settings, Clock clock) {
+    InboundRequests(NodeServices services, ServerSettings settings, ServerAuth auth, Clock clock) {
         this.services = services;
         this.settings = settings;
+        this.gate = new ClientGate(auth);
         this.clock = clock;
     }
 
@@ -80,12 +83,19 @@ final class InboundRequests {
     }
 
     /**
-     * A request after an accepted hello ({@code spec/wire.md §4.2–§4.18}).
+     * A request after an accepted hello ({@code spec/wire.md §4.2–§4.18}): a token presentation
+     * ({@code hello} with {@link Tokens#WIRE_PREFIX}, {@code docs/protocol.md §2}), or a command, which must pass
+     * the {@link ClientGate} first.
      *
+     * @param token the token the connection presented earlier, or null
      * @throws RequestException when the request is refused, malformed, or the node fails to serve it
      */
-    Reply serve(Command request, PeerConnection connection) {
+    Reply serve(Command request, PeerConnection connection, String token) {
         Type type = request.getCommand();
+        if (type == Type.hello && request.getStringValue().startsWith(Tokens.WIRE_PREFIX)) {
+            return gate.present(request.getStringValue().substring(Tokens.WIRE_PREFIX.length()), connection);
+        }
+        gate.admit(request, connection, token);
         return guarded(type, () -> dispatch(type, request, connection));
     }
 

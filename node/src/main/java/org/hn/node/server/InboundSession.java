@@ -52,6 +52,8 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
     private final Queue<Command> pending = new ArrayDeque<>();
 
     private PeerConnection connection;
+    /** The client token presented on this connection, or null. */
+    private String token;
     private FrameFormat framing;
     private boolean firstMessageSeen;
     private boolean busy;
@@ -190,10 +192,11 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         updateAutoRead(ctx);
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         PeerConnection current = connection;
+        String presented = token;
         view.whenServing().toCompletableFuture()
                 .thenApplyAsync(ready -> current == null
                         ? requests.first(request, remote, stats)
-                        : requests.serve(request, current), serviceExecutor)
+                        : requests.serve(request, current, presented), serviceExecutor)
                 .whenComplete((reply, failure) -> {
                     if (ctx.executor().inEventLoop()) {
                         finish(ctx, reply, failure);
@@ -217,6 +220,9 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
             connection = reply.opened();
             registry.add(connection);
             LOG.debug("{}: hello accepted ({} framing)", peerLabel(ctx), framing);
+        }
+        if (reply.token() != null) {
+            token = reply.token();
         }
         if (reply.close()) {
             closing = true;

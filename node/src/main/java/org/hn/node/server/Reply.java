@@ -10,26 +10,31 @@ import org.hn.node.wire.proto.Command;
  * @param answer the command to write, or null for none
  * @param close  whether to close once the answer (if any) is written
  * @param opened the registry entry created by an accepted hello, else null
+ * @param token  a client token just accepted, which the session keeps for the next requests, else null
  */
-record Reply(Command answer, boolean close, PeerConnection opened) {
+record Reply(Command answer, boolean close, PeerConnection opened, String token) {
 
     static Reply answer(Command answer) {
-        return new Reply(answer, false, null);
+        return new Reply(answer, false, null, null);
     }
 
     static Reply answerAndClose(Command answer) {
-        return new Reply(answer, true, null);
+        return new Reply(answer, true, null, null);
     }
 
     static Reply nothing() {
-        return new Reply(null, false, null);
+        return new Reply(null, false, null, null);
     }
 
     static Reply closeSilently() {
-        return new Reply(null, true, null);
+        return new Reply(null, true, null, null);
     }
 
     static Reply helloAccepted(Command answer, PeerConnection opened) {
-        return new Reply(answer, false, opened);
+        return new Reply(answer, false, opened, null);
+    }
+
+    static Reply tokenAccepted(Command answer, String token) {
+        return new Reply(answer, false, null, token);
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.hn.chain.message.PosMessage;
 import org.hn.config.Network;
+import org.hn.node.auth.NodeSecret;
+import org.hn.node.auth.NodeSecretException;
+import org.hn.node.auth.Tokens;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Direction;
@@ -42,6 +47,7 @@ import org.hn.node.wire.proto.Command.Type;
 import org.hn.node.wire.proto.Height;
 import org.hn.node.wire.proto.TX;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InboundSessionTest {
 
@@ -55,8 +61,21 @@ class InboundSessionTest {
     private final PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of(), clock);
     private final ConnectionStats stats = new ConnectionStats(clock.instant());
 
+    @TempDir
+    Path dataDir;
+
+    /** Tokens of this node; the test peer's IP is a legacy client, so client commands are served without one. */
+    private ServerAuth auth() {
+        try {
+            return new ServerAuth(new Tokens(NodeSecret.loadOrCreate(dataDir, new SecureRandom()), FakeNode.ADDRESS_0,
+                    clock), Set.of("10.0.0.1"));
+        } catch (NodeSecretException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private SessionChannel channel(ServerSettings settings) {
-        InboundSession session = new InboundSession(new InboundRequests(node, settings, clock), node, registry, scores,
+        InboundSession session = new InboundSession(new InboundRequests(node, settings, auth(), clock), node, registry, scores,
                 stats, Runnable::run, settings.maxPendingRequests());
         return new SessionChannel(PEER, session);
     }
@@ -124,7 +143,7 @@ class InboundSessionTest {
         FrameSettings frames = FrameSettings.defaults(Network.MAINNET);
         ServerSettings settings = ServerSettings.defaults(Network.MAINNET);
         SessionChannel channel = new SessionChannel(PEER, new LegacyFrameDecoder(frames), new LegacyFrameEncoder(frames),
-                new CommandDecoder(), new CommandEncoder(), new InboundSession(new InboundRequests(node, settings, clock),
+                new CommandDecoder(), new CommandEncoder(), new InboundSession(new InboundRequests(node, settings, auth(), clock),
                 node, registry, scores, stats, Runnable::run, 4));
         channel.writeInbound(WireVectors.buffer(hello.get("framed_hex").asText()));
         // The fake's hello string is the vector's, so our answer is the vector's frame byte for byte.
@@ -304,7 +323,7 @@ class InboundSessionTest {
         FrameSettings frames = FrameSettings.defaults(Network.MAINNET);
         ServerSettings settings = ServerSettings.defaults(Network.MAINNET);
         SessionChannel channel = new SessionChannel(PEER, new LegacyFrameDecoder(frames), new LegacyFrameEncoder(frames),
-                new CommandDecoder(), new CommandEncoder(), new InboundSession(new InboundRequests(node, settings, clock),
+                new CommandDecoder(), new CommandEncoder(), new InboundSession(new InboundRequests(node, settings, auth(), clock),
                 node, registry, scores, stats, Runnable::run, 4));
         channel.writeInbound(WireVectors.buffer(WireVectors.wire().get("hello").get(0).get("framed_hex").asText()));
         ((ByteBuf) channel.readOutbound()).release();
