@@ -42,6 +42,7 @@ import org.hn.node.auth.Tokens;
 import org.hn.node.client.ClientSettings;
 import org.hn.node.client.FramingMemory;
 import org.hn.node.client.PeerClient;
+import org.hn.node.client.PosnetMemory;
 import org.hn.node.forge.Forger;
 import org.hn.node.network.ExchangePeriods;
 import org.hn.node.network.PeerNetworkService;
@@ -125,7 +126,7 @@ public final class NodeDaemon implements AutoCloseable {
         PosWallet wallet = openWallet(dataDir.resolve(PosWallet.FILE_NAME), network, clock);
         PrivateKey key = wallet.key();
         String me = wallet.address();
-        ServerAuth auth = serverAuth(dataDir, settings, me, clock);
+        ServerAuth auth = serverAuth(dataDir, settings, key, me, clock);
         ChainStore store;
         try {
             store = ChainStore.open(dataDir.resolve(CHAIN_FILE), Genesis.of(network));
@@ -170,10 +171,11 @@ public final class NodeDaemon implements AutoCloseable {
         }
         InetAddress localSource = bindAddress.isAnyLocalAddress() ? null : bindAddress;
         FramingMemory framing = new FramingMemory();
+        PosnetMemory posnets = new PosnetMemory();
         PeerClient sessionClient = new PeerClient(ioGroup,
-                ClientSettings.workers(network).withLocalAddress(localSource), framing, clock);
+                ClientSettings.workers(network).withLocalAddress(localSource), framing, clock, key, posnets);
         PeerClient oneShotClient = new PeerClient(ioGroup,
-                ClientSettings.oneShot(network).withLocalAddress(localSource), framing, clock);
+                ClientSettings.oneShot(network).withLocalAddress(localSource), framing, clock, key, posnets);
         AtomicReference<RoundDriver> driverRef = new AtomicReference<>();
         PeerNetworkService peers = new PeerNetworkService(sessionClient, oneShotClient, hello, registry,
                 () -> currentStatus(store), mempool, clock, exchangePeriods(network),
@@ -320,12 +322,15 @@ public final class NodeDaemon implements AutoCloseable {
         }
     }
 
-    /** The client token secret ({@code jwt.secret}, created at first start) and the legacy client allowlist. */
-    private static ServerAuth serverAuth(Path dataDir, Settings settings, String me, Clock clock)
+    /**
+     * The client token secret ({@code jwt.secret}, created at first start), the legacy client allowlist and our key
+     * for authenticated hellos.
+     */
+    private static ServerAuth serverAuth(Path dataDir, Settings settings, PrivateKey key, String me, Clock clock)
             throws DaemonException {
         try {
             return new ServerAuth(new Tokens(NodeSecret.loadOrCreate(dataDir, new SecureRandom()), me, clock),
-                    Set.copyOf(settings.list(Setting.LEGACY_CLIENTS_FROM)));
+                    Set.copyOf(settings.list(Setting.LEGACY_CLIENTS_FROM)), key);
         } catch (NodeSecretException | IllegalArgumentException e) {
             throw new DaemonException(e.getMessage(), e);
         }

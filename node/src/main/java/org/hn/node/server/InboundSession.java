@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server side of one inbound connection ({@code spec/wire.md §6.3}): the first message must be
- * {@code hello}, {@code block} or {@code test}; after an accepted hello, requests are served one at a
+ * {@code hello}, {@code block} or {@code test}; an authenticated hello ({@code posnet0005}) is followed by the
+ * client's proof ({@code docs/protocol.md §3}); after an accepted hello, requests are served one at a
  * time, each with at most one answer written before the next request is handled.
  *
  * <p>Requests wait for the node to leave {@code NEWROUND} ({@link NodeView#whenServing()}) and are then
@@ -54,6 +55,8 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
     private PeerConnection connection;
     /** The client token presented on this connection, or null. */
     private String token;
+    /** An authenticated hello waiting for the client's proof, or null. */
+    private PendingProof pendingProof;
     private FrameFormat framing;
     private boolean firstMessageSeen;
     private boolean busy;
@@ -193,10 +196,15 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         PeerConnection current = connection;
         String presented = token;
+        PendingProof proofDue = pendingProof;
         view.whenServing().toCompletableFuture()
-                .thenApplyAsync(ready -> current == null
-                        ? requests.first(request, remote, stats)
-                        : requests.serve(request, current, presented), serviceExecutor)
+                .thenApplyAsync(ready -> {
+                    if (current != null) {
+                        return requests.serve(request, current, presented);
+                    }
+                    return proofDue == null ? requests.first(request, remote, stats)
+                            : requests.proof(request, proofDue, remote, stats);
+                }, serviceExecutor)
                 .whenComplete((reply, failure) -> {
                     if (ctx.executor().inEventLoop()) {
                         finish(ctx, reply, failure);
@@ -216,7 +224,11 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         if (closing) {
             return;
         }
+        if (reply.challenge() != null) {
+            pendingProof = reply.challenge();
+        }
         if (reply.opened() != null) {
+            pendingProof = null;
             connection = reply.opened();
             registry.add(connection);
             LOG.debug("{}: hello accepted ({} framing)", peerLabel(ctx), framing);

@@ -105,9 +105,10 @@ class TokensTest {
                 .issuedAt(Date.from(START)).expiration(Date.from(START.plusSeconds(3600)))
                 .signWith(new SecretKeySpec(longKey, "HmacSHA512"), Jwts.SIG.HS512).compact();
         assertEquals(TokenRefusal.FOREIGN, refusal(tokens, hs512));
-        // Our header and claims with the last signature character changed.
-        char last = valid.charAt(valid.length() - 1);
-        String tampered = valid.substring(0, valid.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // Our header and claims with the first signature character changed (the last one carries padding bits).
+        int signatureStart = valid.lastIndexOf('.') + 1;
+        char first = valid.charAt(signatureStart);
+        String tampered = valid.substring(0, signatureStart) + (first == 'A' ? 'B' : 'A') + valid.substring(signatureStart + 1);
         assertEquals(TokenRefusal.FOREIGN, refusal(tokens, tampered));
     }
 

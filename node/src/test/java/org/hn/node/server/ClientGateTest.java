@@ -60,7 +60,7 @@ class ClientGateTest {
     @BeforeEach
     void secret() throws Exception {
         tokens = new Tokens(NodeSecret.loadOrCreate(dataDir, new SecureRandom()), FakeNode.ADDRESS_0, clock);
-        auth = new ServerAuth(tokens, Set.of("127.0.0.1", "::1"));
+        auth = new ServerAuth(tokens, Set.of("127.0.0.1", "::1"), FakeNode.key(0));
     }
 
     private InboundSession session() {
@@ -228,7 +228,7 @@ class ClientGateTest {
         assertTrue(auth.isLegacyClient("0:0:0:0:0:0:0:1"));
         assertFalse(auth.isLegacyClient("127.0.0.2"));
         assertEquals("LEGACY_CLIENTS_FROM: 'localhost' is not an IP address", org.junit.jupiter.api.Assertions
-                .assertThrows(IllegalArgumentException.class, () -> new ServerAuth(tokens, Set.of("localhost")))
+                .assertThrows(IllegalArgumentException.class, () -> new ServerAuth(tokens, Set.of("localhost"), FakeNode.key(0)))
                 .getMessage());
     }
 }

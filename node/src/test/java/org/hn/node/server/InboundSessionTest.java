@@ -68,7 +68,7 @@ class InboundSessionTest {
     private ServerAuth auth() {
         try {
             return new ServerAuth(new Tokens(NodeSecret.loadOrCreate(dataDir, new SecureRandom()), FakeNode.ADDRESS_0,
-                    clock), Set.of("10.0.0.1"));
+                    clock), Set.of("10.0.0.1"), FakeNode.key(0));
         } catch (NodeSecretException e) {
             throw new IllegalStateException(e);
         }

@@ -50,7 +50,7 @@ public final class LoopbackServer implements AutoCloseable {
         } catch (IOException | NodeSecretException e) {
             throw new IllegalStateException(e);
         }
-        ServerAuth auth = new ServerAuth(tokens, Set.of("127.0.0.1", "::1"));
+        ServerAuth auth = new ServerAuth(tokens, Set.of("127.0.0.1", "::1"), FakeNode.key(0));
         ServerInitializer initializer = new ServerInitializer(settings, node, auth, registry, scores, serviceExecutor,
                 Clock.systemUTC());
         this.server = PeerServer.bind(new InetSocketAddress("127.0.0.1", 0), acceptGroup, ioGroup, settings, initializer);
