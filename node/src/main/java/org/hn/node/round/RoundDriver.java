@@ -151,8 +151,7 @@ public final class RoundDriver {
                 return;
             }
             try {
-                RoundContext next = parts.preparer().prepare(round, parts.tuning().testsPerSlot(),
-                        parts.tuning().maxConnectTo(), now);
+                RoundContext next = parts.preparer().prepare(round, parts.tuning().maxConnectToCap(), now);
                 parts.schedules().remember(next);
                 context = next;
             } catch (PowLedgerUnavailableException e) {
@@ -201,7 +200,7 @@ public final class RoundDriver {
 
     private void tryToForge(NetworkView view, long now) {
         long guardSeconds = Forger.ROUND_START_GUARD_SECONDS * parts.network().slotSeconds() / 180;
-        Optional<String> blocker = parts.forger().blocker(view, parts.tuning().minForgeConsensus(),
+        Optional<String> blocker = parts.forger().blocker(view, context.plan().rainbow().minForgeConsensus(),
                 now - context.startedSeconds(), guardSeconds, parts.tuning().requiredMessages());
         if (blocker.isPresent()) {
             LOG.debug("not forging yet: {}", blocker.get());
