@@ -1,5 +1,6 @@
 package org.hn.node.round;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class RoundDriverTest {
     Path directory;
 
     private DriverFixture node;
-    private SteppedClock clock;
+    private TestClock clock;
     private ScriptedPeers peers;
     private ChainStore store;
     private Mempool mempool;

@@ -1,5 +1,6 @@
 package org.hn.node.server;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,7 +23,6 @@ import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.Misbehaviour;
-import org.hn.node.peers.MutableClock;
 import org.hn.node.peers.PeerConnection;
 import org.hn.node.peers.PeerKey;
 import org.hn.node.peers.PeerScores;
@@ -52,7 +52,7 @@ class InboundSessionTest {
 
     private final FakeNode node = new FakeNode();
     private final ConnectionRegistry registry = new ConnectionRegistry();
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
+    private final TestClock clock = new TestClock(Instant.ofEpochSecond(NOW));
     private final PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of(), clock);
     private final ConnectionStats stats = new ConnectionStats(clock.instant());
 
