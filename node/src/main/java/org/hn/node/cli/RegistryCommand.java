@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "registry",
+        mixinStandardHelpOptions = true,
+        header = "Compute a round's registry, jurors and test slots from a PoW ledger.",
         sortOptions = false,
         description = {
             "Compute a round's hypernode registry, forging schedule (jurors) and test slots from a Bismuth",
