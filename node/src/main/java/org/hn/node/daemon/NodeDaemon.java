@@ -182,8 +182,7 @@ public final class NodeDaemon implements AutoCloseable {
                 () -> driverRef.get() != null && driverRef.get().state().isBusy(),
                 Duration.ofSeconds(settings.integer(Setting.PEER_RETRY_SECONDS)));
         OwnMessages own = new OwnMessages(key, network.networkId(), me, mempool);
-        Tuning tuning = new Tuning(Tuning.DEFAULTS.testsPerSlot(), settings.integer(Setting.MAX_CONNECT_TO),
-                Tuning.DEFAULTS.minForgeConsensus(), Tuning.DEFAULTS.requiredMessages(),
+        Tuning tuning = new Tuning(settings.integer(Setting.MAX_CONNECT_TO), Tuning.DEFAULTS.requiredMessages(),
                 Tuning.DEFAULTS.minimumConnectivity());
         Duration requestTimeout = Duration.ofSeconds(Math.max(5, network.slotSeconds() * 2L));
         RoundDriver driver = new RoundDriver(new RoundDriver.Parts(network, clock, me, store, mempool,

@@ -240,7 +240,9 @@ final class InboundRequests {
         for (Block block : request.getBlockValueList()) {
             blocks.add(ChainProtos.fromProto(block, ip, now));
         }
-        services.pushes().blocksPushed(ip, blocks);
+        if (services.pushes().blocksPushed(ip, blocks)) {
+            throw RequestException.refused(Misbehaviour.INVALID_BLOCK, null, "pushed an invalid block");
+        }
         return Reply.closeSilently();
     }
 

@@ -34,6 +34,8 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
     /** Mainnet addresses of the vectors (addresses.json keys 0 and 1; {@link #key} gives their private keys). */
     public static final String ADDRESS_0 = "BKuHHD8KX2PHherGDDv4kWeB23DXhY1k5J";
     public static final String ADDRESS_1 = "BGNtrw8ybLxtTgZ1rTzSr1trTYD5MEfcjD";
+    /** A pushed block forged by this address counts as the sender's fault. */
+    public static final String INVALID_FORGER = "B9oMPPW5hZEAAuq8oCpT6i6pavPJhgXViq";
     public static final String STATUS_JSON = "{\"config\": {\"posnet\": \"posnet0002\"}, \"PID\": 42}";
     public static final String ROUND_JSON = "{\"start\": 1, \"previous\": 0}";
     public static final String HEIGHTS_JSON = "{\"10.0.0.9:06969\": {\"height\": 2}}";
@@ -187,9 +189,10 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
     @Override public CompletionStage<Void> whenServing() { return serving; }
 
     @Override
-    public void blocksPushed(String senderIp, List<PosBlock> blocks) {
+    public boolean blocksPushed(String senderIp, List<PosBlock> blocks) {
         pushed.addAll(blocks);
         call("blocksPushed " + senderIp + " " + blocks.size());
+        return blocks.stream().anyMatch(block -> block.forger().equals(INVALID_FORGER));
     }
 
     @Override

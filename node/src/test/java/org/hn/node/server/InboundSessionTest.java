@@ -1,5 +1,6 @@
 package org.hn.node.server;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,7 +28,6 @@ import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.Misbehaviour;
-import org.hn.node.peers.MutableClock;
 import org.hn.node.peers.PeerConnection;
 import org.hn.node.peers.PeerKey;
 import org.hn.node.peers.PeerScores;
@@ -40,6 +40,7 @@ import org.hn.node.wire.frame.ChecksumMismatch;
 import org.hn.node.wire.frame.FrameSettings;
 import org.hn.node.wire.frame.LegacyFrameDecoder;
 import org.hn.node.wire.frame.LegacyFrameEncoder;
+import org.hn.chain.block.PosBlock;
 import org.hn.node.wire.mapping.ChainProtos;
 import org.hn.node.wire.proto.Block;
 import org.hn.node.wire.proto.Command;
@@ -57,7 +58,7 @@ class InboundSessionTest {
 
     private final FakeNode node = new FakeNode();
     private final ConnectionRegistry registry = new ConnectionRegistry();
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
+    private final TestClock clock = new TestClock(Instant.ofEpochSecond(NOW));
     private final PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of(), clock);
     private final ConnectionStats stats = new ConnectionStats(clock.instant());
 
@@ -210,6 +211,21 @@ class InboundSessionTest {
         assertEquals(List.of("blocksPushed 10.0.0.1 1"), node.calls);
         assertEquals(2, node.pushed.get(0).height());
         assertEquals("10.0.0.1", node.pushed.get(0).receivedBy());
+        assertEquals(100, scores.score("10.0.0.1"), "a block the node took is no misbehaviour");
+    }
+
+    @Test
+    void anInvalidPushedBlockScoresItsSender() {
+        node.registeredIps.add("10.0.0.1");
+        SessionChannel channel = channel();
+        PosBlock good = node.chain.get(2);
+        PosBlock forged = new PosBlock(good.height(), good.round(), good.sir(), good.timestamp(), good.previousHash(),
+                good.msgCount(), good.uniquesSources(), good.signature(), good.blockHash(), "",
+                FakeNode.INVALID_FORGER, good.txs());
+        assertNull(exchange(channel, Command.newBuilder().setCommand(Type.block)
+                .addBlockValue(ChainProtos.toProto(forged)).build()));
+        assertFalse(channel.isActive());
+        assertEquals(100 - Misbehaviour.INVALID_BLOCK.weight(), scores.score("10.0.0.1"));
     }
 
     @Test
