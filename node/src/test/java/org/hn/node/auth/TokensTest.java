@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import javax.crypto.spec.SecretKeySpec;
-import org.hn.node.peers.MutableClock;
+import org.hn.chain.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class TokensTest {
     @TempDir
     Path otherDataDir;
 
-    private final MutableClock clock = new MutableClock(START);
+    private final TestClock clock = new TestClock(START);
 
     private NodeSecret secret() throws NodeSecretException {
         return NodeSecret.loadOrCreate(dataDir, new SecureRandom());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.hn.chain.testing.TestClock;
 import org.hn.config.Network;
 import org.hn.node.auth.HelloProof;
 import org.hn.node.auth.HelloRole;
@@ -22,7 +23,6 @@ import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.Misbehaviour;
-import org.hn.node.peers.MutableClock;
 import org.hn.node.peers.PeerKey;
 import org.hn.node.peers.PeerScores;
 import org.hn.node.peers.ScoringSettings;
@@ -45,7 +45,7 @@ class AuthenticatedHelloTest {
 
     private final FakeNode node = new FakeNode();
     private final ConnectionRegistry registry = new ConnectionRegistry();
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_700_000_000L));
+    private final TestClock clock = new TestClock(Instant.ofEpochSecond(1_700_000_000L));
     private final PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of(), clock);
     private final ServerSettings settings = ServerSettings.defaults(Network.MAINNET);
     private ServerAuth auth;

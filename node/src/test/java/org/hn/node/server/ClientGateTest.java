@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.hn.chain.testing.TestClock;
 import org.hn.config.Network;
 import org.hn.node.auth.NodeSecret;
 import org.hn.node.auth.TokenScope;
@@ -20,7 +21,6 @@ import org.hn.node.auth.Tokens;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Misbehaviour;
-import org.hn.node.peers.MutableClock;
 import org.hn.node.peers.PeerScores;
 import org.hn.node.peers.ScoringSettings;
 import org.hn.node.wire.WireVectors;
@@ -51,7 +51,7 @@ class ClientGateTest {
     Path otherDataDir;
 
     private final FakeNode node = new FakeNode();
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
+    private final TestClock clock = new TestClock(Instant.ofEpochSecond(NOW));
     private final PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of(), clock);
     private final ServerSettings settings = ServerSettings.defaults(Network.MAINNET);
     private Tokens tokens;
