@@ -1,0 +1,63 @@
+package org.hn.chain.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The round schedule records and the process start counter of the chain database (DESIGN.md §6). */
+class RoundRecordsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aRoundRecordIsKeptOncePerRoundWithItsLatestSchedule() throws Exception {
+        Path file = folder.resolve("chain.db");
+        RoundRecord first = new RoundRecord(7, "[\"a\"]", "[[\"a\",3]]", "[[]]");
+        RoundRecord recomputed = new RoundRecord(7, "[\"a\",\"b\"]", "[[\"b\",1]]", "[[[\"a\",\"b\",2]]]");
+        try (ChainStore store = ChainStore.open(file)) {
+            assertEquals(Optional.empty(), store.round(7));
+            store.saveRound(first);
+            assertEquals(Optional.of(first), store.round(7));
+            store.saveRound(recomputed);
+            store.saveRound(new RoundRecord(8, "[]", "[]", "[]"));
+            assertEquals(Optional.of(recomputed), store.round(7));
+        }
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = raw.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT round, active_hns, slots, test_slots, typeof(slots) FROM pos_rounds ORDER BY round")) {
+            rows.next();
+            assertEquals(7, rows.getLong(1));
+            assertEquals("[\"a\",\"b\"]", rows.getString(2));
+            assertEquals("[[\"b\",1]]", rows.getString(3));
+            assertEquals("[[[\"a\",\"b\",2]]]", rows.getString(4));
+            assertEquals("text", rows.getString(5));
+            rows.next();
+            assertEquals(8, rows.getLong(1));
+            assertEquals(false, rows.next());
+        }
+    }
+
+    @Test
+    void processStartsAreCountedAcrossReopens() throws Exception {
+        Path file = folder.resolve("chain.db");
+        try (ChainStore store = ChainStore.open(file)) {
+            assertEquals(0, store.processStarts());
+            assertEquals(1, store.countProcessStart());
+            assertEquals(2, store.countProcessStart());
+        }
+        try (ChainStore store = ChainStore.open(file)) {
+            assertEquals(2, store.processStarts());
+            assertEquals(3, store.countProcessStart());
+            assertEquals(3, store.processStarts());
+        }
+    }
+}
