@@ -512,11 +512,25 @@ public final class ChainStore implements AutoCloseable {
 
     /** Records this node's stats of a round, replacing earlier ones for that round. */
     public void saveRoundStats(RoundStats stats) throws StoreException {
-        writeRoundData("INSERT OR REPLACE INTO round_stats (round, bytes_sent, bytes_received, messages_sent,"
-                + " messages_received, uptime_seconds, restarts, peer_heights, late_peers)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", stats.round(), stats.bytesSent(), stats.bytesReceived(),
-                stats.messagesSent(), stats.messagesReceived(), stats.uptimeSeconds(), stats.restarts(),
-                stats.peerHeights(), stats.latePeers());
+        saveRoundEnd(stats, Optional.empty());
+    }
+
+    /**
+     * Records what a node keeps at the end of a round in one transaction: its stats of the round and, when it
+     * forged in the round, its round signature; each replaces an earlier record of the same key.
+     */
+    public void saveRoundEnd(RoundStats stats, Optional<RoundSignature> signature) throws StoreException {
+        write(connection -> {
+            execute(connection, "INSERT OR REPLACE INTO round_stats (round, bytes_sent, bytes_received,"
+                    + " messages_sent, messages_received, uptime_seconds, restarts, peer_heights, late_peers)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", stats.round(), stats.bytesSent(), stats.bytesReceived(),
+                    stats.messagesSent(), stats.messagesReceived(), stats.uptimeSeconds(), stats.restarts(),
+                    stats.peerHeights(), stats.latePeers());
+            if (signature.isPresent()) {
+                insertRoundSignature(connection, signature.get());
+            }
+            return null;
+        });
     }
 
     /** Records this node's schedule of a round, replacing an earlier one for that round (a recomputed round). */
@@ -543,8 +557,10 @@ public final class ChainStore implements AutoCloseable {
 
     /** Records a forger's round signature, replacing an earlier one of the same forger for that round. */
     public void saveRoundSignature(RoundSignature signature) throws StoreException {
-        writeRoundData("INSERT OR REPLACE INTO round_signatures (round, digest, forger, signature) VALUES (?, ?, ?, ?)",
-                signature.round(), signature.digest(), signature.forger(), signature.signature());
+        write(connection -> {
+            insertRoundSignature(connection, signature);
+            return null;
+        });
     }
 
     /** Closes the reader pool and the writer connection. */
@@ -685,12 +701,22 @@ public final class ChainStore implements AutoCloseable {
 
     private void writeRoundData(String sql, Object... values) throws StoreException {
         write(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, values);
-                statement.executeUpdate();
-            }
+            execute(connection, sql, values);
             return null;
         });
+    }
+
+    private static void insertRoundSignature(Connection connection, RoundSignature signature) throws SQLException {
+        execute(connection, "INSERT OR REPLACE INTO round_signatures (round, digest, forger, signature)"
+                + " VALUES (?, ?, ?, ?)", signature.round(), signature.digest(), signature.forger(),
+                signature.signature());
+    }
+
+    private static void execute(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, values);
+            statement.executeUpdate();
+        }
     }
 
     private static Optional<PosBlock> readBlock(Connection connection, long height) throws SQLException, StoreException {

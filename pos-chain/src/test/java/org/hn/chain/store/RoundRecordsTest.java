@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,20 @@ class RoundRecordsTest {
             rows.next();
             assertEquals(8, rows.getLong(1));
             assertEquals(false, rows.next());
+        }
+    }
+
+    @Test
+    void theEndOfARoundKeepsItsStatsAndOurSignatureTogether() throws Exception {
+        RoundStats stats = new RoundStats(9, 100, 200, 3, 4, 60, 2, "{\"127.0.0.2:7001\":5}", "{}");
+        RoundSignature signature = new RoundSignature(9, new byte[32], "forger", new byte[64]);
+        try (ChainStore store = ChainStore.open(folder.resolve("chain.db"))) {
+            store.saveRoundEnd(stats, Optional.of(signature));
+            store.saveRoundEnd(new RoundStats(10, 1, 2, 3, 4, 120, 2, "{}", "{}"), Optional.empty());
+            assertEquals(Optional.of(stats), store.roundStats(9));
+            assertEquals(List.of(signature), store.roundSignatures(9));
+            assertEquals(List.of(), store.roundSignatures(10));
+            assertEquals(120, store.roundStats(10).orElseThrow().uptimeSeconds());
         }
     }
 
