@@ -62,6 +62,31 @@ class RoundRecordsTest {
     }
 
     @Test
+    void aVersionOneDatabaseGainsTheProcessStartCounterAndKeepsItsRounds() throws Exception {
+        Path file = folder.resolve("chain.db");
+        RoundRecord record = new RoundRecord(3, "[]", "[]", "[]");
+        try (ChainStore store = ChainStore.open(file)) {
+            store.saveRound(record);
+        }
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = raw.createStatement()) {
+            statement.execute("DROP TABLE node_meta");
+            statement.execute("PRAGMA user_version = 1");
+        }
+        try (ChainStore store = ChainStore.open(file)) {
+            assertEquals(Optional.of(record), store.round(3));
+            assertEquals(0, store.processStarts());
+            assertEquals(1, store.countProcessStart());
+        }
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = raw.createStatement();
+             ResultSet version = statement.executeQuery("PRAGMA user_version")) {
+            version.next();
+            assertEquals(2, version.getInt(1));
+        }
+    }
+
+    @Test
     void processStartsAreCountedAcrossReopens() throws Exception {
         Path file = folder.resolve("chain.db");
         try (ChainStore store = ChainStore.open(file)) {
