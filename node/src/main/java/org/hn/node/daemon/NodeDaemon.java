@@ -49,6 +49,8 @@ import org.hn.node.network.PeerNetworkService;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.PeerScores;
 import org.hn.node.peers.ScoringSettings;
+import org.hn.node.persistence.ConnectionTraffic;
+import org.hn.node.persistence.RoundRecorder;
 import org.hn.node.round.OwnMessages;
 import org.hn.node.round.RoundDriver;
 import org.hn.node.round.RoundPreparer;
@@ -81,7 +83,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Data directory: {@code hn.conf} (operator settings), {@code poswallet.json} (created on first start, mode
  * 0600), {@code jwt.secret} (the client token key, created on first start, mode 0600), {@code chain.db} (the
- * chain), {@code status.json} (the last status, rewritten as a heartbeat).
+ * chain, with each round's schedule, stats and our round signatures, and the count of process starts),
+ * {@code status.json} (the last status, rewritten as a heartbeat).
  */
 public final class NodeDaemon implements AutoCloseable {
 
@@ -127,11 +130,19 @@ public final class NodeDaemon implements AutoCloseable {
         PrivateKey key = wallet.key();
         String me = wallet.address();
         ServerAuth auth = serverAuth(dataDir, settings, key, me, clock);
+        long startedSeconds = clock.millis() / 1000;
         ChainStore store;
+        long processStarts;
         try {
             store = ChainStore.open(dataDir.resolve(CHAIN_FILE), Genesis.of(network));
         } catch (StoreException e) {
             throw new DaemonException("the chain database cannot be used: " + e.getMessage(), e);
+        }
+        try {
+            processStarts = store.countProcessStart();
+        } catch (StoreException e) {
+            store.close();
+            throw new DaemonException("the chain database cannot be written: " + e.getMessage(), e);
         }
         Path ledgerFile = dataDir.resolve(settings.text(Setting.POW_LEDGER_DB)).normalize();
         SqlitePowLedger ledger = new SqlitePowLedger(ledgerFile);
@@ -193,6 +204,8 @@ public final class NodeDaemon implements AutoCloseable {
                 new RoundSync(store, mempool, validator, peers, bans, exemptions, requestTimeout.multipliedBy(3)),
                 peers, own, bans, exemptions, new LedgerFreshness(ledger), tuning, new SplittableRandom()));
         driverRef.set(driver);
+        driver.addRoundListener(new RoundRecorder(store, peers, new ConnectionTraffic(registry),
+                new RoundRecorder.Identity(network, key, startedSeconds, processStarts)));
         DaemonServices services = new DaemonServices(new DaemonServices.Parts(network, clock, store, mempool, driver,
                 planner, registry, own, hello, Set.copyOf(Network.LEGACY_POSNETS),
                 Set.copyOf(settings.list(Setting.ALLOW_QUERIES_FROM)), settings.integer(Setting.BLOCK_SYNC_COUNT),

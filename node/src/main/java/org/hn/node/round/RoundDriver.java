@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.hn.chain.ban.BlockBans;
 import org.hn.chain.block.PosBlock;
@@ -67,9 +69,16 @@ public final class RoundDriver {
     private long forgedCount;
     private long firstRound = Long.MIN_VALUE;
     private boolean recomputeRound;
+    private long lastEndedRound = Long.MIN_VALUE;
+    private final List<RoundListener> listeners = new CopyOnWriteArrayList<>();
 
     public RoundDriver(Parts parts) {
         this.parts = parts;
+    }
+
+    /** Adds a listener told of every round prepared and ended from now on. */
+    public void addRoundListener(RoundListener listener) {
+        listeners.add(listener);
     }
 
     /** Start-up (§7.3, before the first iteration): the first round change, then our {@code START} message. */
@@ -145,6 +154,11 @@ public final class RoundDriver {
             return;
         }
         if (round != processedRound || recomputeRound) {
+            RoundContext previous = context;
+            if (previous != null && previous.round() != round && previous.round() > lastEndedRound) {
+                lastEndedRound = previous.round();
+                tell("end of round " + previous.round(), listener -> listener.roundEnded(previous, now));
+            }
             state = NodeState.NEWROUND;
             Optional<String> late = parts.pow().lateness(now);
             if (late.isPresent()) {
@@ -155,6 +169,7 @@ public final class RoundDriver {
                 RoundContext next = parts.preparer().prepare(round, parts.tuning().maxConnectToCap(), now);
                 parts.schedules().remember(next);
                 context = next;
+                tell("schedule of round " + round, listener -> listener.roundPrepared(next));
             } catch (PowLedgerUnavailableException e) {
                 enterPowNotSync("the PoW ledger is unavailable (" + e.reason() + "): " + e.getMessage());
                 return;
@@ -188,6 +203,16 @@ public final class RoundDriver {
             } else if (slot == Network.FORGING_SLOTS && noTestsSent == 1) {
                 parts.ownMessages().noTest(2, round, now);
                 noTestsSent = 2;
+            }
+        }
+    }
+
+    private void tell(String what, Consumer<RoundListener> event) {
+        for (RoundListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.error("a round listener failed on the {}; continuing", what, e);
             }
         }
     }

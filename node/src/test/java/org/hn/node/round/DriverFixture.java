@@ -110,6 +110,11 @@ public final class DriverFixture implements AutoCloseable {
         return ownMessages;
     }
 
+    /** The scripted peer network the driver uses. */
+    public PeerNetwork peerNetwork() {
+        return peers;
+    }
+
     /** Sets how many peers the scripted network reports connected. */
     public void connected(int count) {
         peers.connected = count;

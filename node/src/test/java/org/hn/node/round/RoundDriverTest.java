@@ -160,4 +160,34 @@ class RoundDriverTest {
         assertTrue(twice.reason().startsWith("WRONG_HEIGHT") && !twice.sendersFault(),
                 "the same block twice: we may simply be ahead, not the sender's fault");
     }
+
+    @Test
+    void roundListenersHearEachRoundOnceEvenWhenThePowSourceIsLateAtTheChange() throws Exception {
+        List<String> heard = new ArrayList<>();
+        driver.addRoundListener(new RoundListener() {
+            @Override
+            public void roundPrepared(RoundContext context) {
+                heard.add("prepared " + (context.round() - ROUND));
+                throw new IllegalStateException("a failing listener does not stop the driver");
+            }
+
+            @Override
+            public void roundEnded(RoundContext ended, long nowSeconds) {
+                heard.add("ended " + (ended.round() - ROUND) + " at +" + (nowSeconds - ROUND_START));
+            }
+        });
+        driver.start();
+        driver.tick();
+        node.powLate = true;
+        moveTo(ROUND_START + 121);
+        driver.tick();
+        driver.tick();
+        assertEquals(NodeState.POW_NOT_SYNC, driver.state());
+        node.powLate = false;
+        moveTo(ROUND_START + 125);
+        driver.tick();
+        driver.tick();
+        assertEquals(ROUND + 1, driver.context().orElseThrow().round());
+        assertEquals(List.of("prepared 0", "ended 0 at +121", "prepared 1"), heard);
+    }
 }
