@@ -63,7 +63,7 @@ class PeerNetworkServiceTest {
     private static final Duration PEER_RETRY = Duration.ofSeconds(20);
     private static final ExchangePeriods PERIODS = new ExchangePeriods(Duration.ofSeconds(10), Duration.ofSeconds(30),
             Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofMillis(10));
-    private static final long WAIT_SECONDS = 5;
+    private static final long WAIT_SECONDS = 20;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final TestClock clock = new TestClock(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
