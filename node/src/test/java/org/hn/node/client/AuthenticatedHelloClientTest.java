@@ -36,7 +36,7 @@ class AuthenticatedHelloClientTest {
 
     /** Our node: key 1, listening on 7070; the loopback server is key 0 ({@link FakeNode#ADDRESS_0}) on 6969. */
     private static final HelloString OUR_HELLO = new HelloString("posnet0002", 7070, FakeNode.ADDRESS_1);
-    private static final long WAIT_SECONDS = 5;
+    private static final long WAIT_SECONDS = 20;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final FramingMemory framings = new FramingMemory();

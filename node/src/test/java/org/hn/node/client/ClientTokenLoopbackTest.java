@@ -31,7 +31,7 @@ class ClientTokenLoopbackTest {
 
     private static final HelloString CLIENT_HELLO = new HelloString("posnet0002", HelloString.CLIENT_PORT,
             FakeNode.ADDRESS_1);
-    private static final long WAIT_SECONDS = 5;
+    private static final long WAIT_SECONDS = 20;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 
