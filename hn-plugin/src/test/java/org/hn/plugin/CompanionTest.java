@@ -1,5 +1,6 @@
 package org.hn.plugin;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +35,7 @@ class CompanionTest {
     void itServesHypernodesUntilClosed() throws Exception {
         Path ledger = ReferenceLedgerFixture.build(directory.resolve("ledger.db"));
         List<String> announced = new ArrayList<>();
-        try (Companion companion = new Companion(settings(ledger, 2), new MutableClock(1_535_407_300L),
+        try (Companion companion = new Companion(settings(ledger, 2), new TestClock(1_535_407_300L),
                 (snapshot, file) -> announced.add(snapshot.status()))) {
             assertEquals(new PollReport(192, List.of(directory.resolve("out/hnrounds/192.json")), Optional.empty()),
                     companion.pollOnce());

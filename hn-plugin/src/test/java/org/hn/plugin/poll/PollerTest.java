@@ -1,5 +1,6 @@
 package org.hn.plugin.poll;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.hn.config.Network;
 import org.hn.plugin.FixtureSnapshots;
-import org.hn.plugin.MutableClock;
 import org.hn.plugin.files.PluginDirectory;
 import org.hn.pow.fixture.ReferenceLedgerFixture;
 import org.hn.pow.ledger.sqlite.SqlitePowLedger;
@@ -41,7 +41,7 @@ class PollerTest {
     Path temporary;
     Path ledgerFile;
     Path out;
-    MutableClock clock;
+    TestClock clock;
     Poller poller;
     List<String> announced;
 
@@ -50,7 +50,7 @@ class PollerTest {
         Files.createDirectories(temporary.resolve("static"));
         ledgerFile = ReferenceLedgerFixture.build(temporary.resolve("static").resolve("ledger.db"));
         out = temporary.resolve("out");
-        clock = new MutableClock(IN_ROUND_192);
+        clock = new TestClock(IN_ROUND_192);
         SqlitePowLedger ledger = new SqlitePowLedger(ledgerFile);
         RegistrationCache cache = new RegistrationCache(
                 RegistrationFold.forNetwork(RuleProfile.COMPAT, Network.MAINNET, ledger), 8);

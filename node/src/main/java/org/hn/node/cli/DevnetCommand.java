@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code hn devnet}: a throw-away local network of hypernodes on loopback ({@code DESIGN.md §1}). */
 @Command(
         name = "devnet",
+        mixinStandardHelpOptions = true,
+        header = "Run a throw-away local network of hypernodes on loopback.",
         sortOptions = false,
         description = {
             "Run a throw-away network of hypernodes on this machine: a devnet PoW ledger with one funded",

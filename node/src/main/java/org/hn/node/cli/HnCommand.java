@@ -38,7 +38,7 @@ public final class HnCommand implements Runnable {
 
     /** Builds the command line with its subcommands; tests use this to run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new HnCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new HnCommand()).setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpWidth(100);
     }
 
     public static void main(String[] args) {

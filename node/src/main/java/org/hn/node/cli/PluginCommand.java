@@ -27,6 +27,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(
         name = "plugin",
+        header = "Run the companion service beside a Bismuth PoW node.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "registry",
+        mixinStandardHelpOptions = true,
+        header = "Compute a round's registry, jurors and test slots from a PoW ledger.",
         sortOptions = false,
         description = {
             "Compute a round's hypernode registry, forging schedule (jurors) and test slots from a Bismuth",
@@ -81,10 +83,6 @@ final class RegistryCommand implements Callable<Integer> {
             description = "The network (default: ${DEFAULT-VALUE}).")
     private Network network;
 
-    @Option(names = "--tests-per-slot", paramLabel = "N", defaultValue = "8",
-            description = "TESTS_PER_SLOT of the network (default: ${DEFAULT-VALUE}).")
-    private int testsPerSlot;
-
     @Option(names = "--json", description = "Print one JSON object (its last line) instead of tables.")
     private boolean json;
 
@@ -111,7 +109,7 @@ final class RegistryCommand implements Callable<Integer> {
                 RegistrationFold.forNetwork(rules, network, new SqlitePowLedger(ledger)), 4));
         try {
             RoundPlan plan = chain == null
-                    ? planner.plan(roundNumber, parseReferenceHash(), Set.of(), testsPerSlot)
+                    ? planner.plan(roundNumber, parseReferenceHash(), Set.of())
                     : planWithChain(planner, roundNumber);
             if (json) {
                 spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(toJson(plan)));
@@ -142,7 +140,7 @@ final class RegistryCommand implements Callable<Integer> {
                             .orElseThrow(() -> new UsageError("the chain has no block before round " + roundNumber));
             Set<String> inactive = ActivityFilter.inactive(planner.registryOfRound(roundNumber - 1),
                     store.activeHypernodes(roundNumber - 1, roundNumber - 1));
-            return planner.plan(roundNumber, hash, inactive, testsPerSlot);
+            return planner.plan(roundNumber, hash, inactive);
         }
     }
 

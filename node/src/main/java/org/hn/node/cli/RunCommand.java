@@ -10,6 +10,9 @@ import org.hn.config.settings.Settings;
 import org.hn.config.settings.SettingsException;
 import org.hn.node.daemon.DaemonException;
 import org.hn.node.daemon.NodeDaemon;
+import ch.qos.logback.classic.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code hn run}: the hypernode daemon ({@code DESIGN.md §1}). */
 @Command(
         name = "run",
+        mixinStandardHelpOptions = true,
+        header = "Run the hypernode daemon.",
         sortOptions = false,
         description = {
             "Run the hypernode: read registrations from the PoW ledger, compute each round's forging",
@@ -45,6 +50,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (System.getenv("HN_LOG_LEVEL") == null) {
+            // a daemon reports its rounds and blocks; the command-line default is quieter
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
+        }
         Settings settings;
         try {
             settings = Settings.load(data.resolve(Settings.OPERATOR_FILE), System.getenv(), overrides);

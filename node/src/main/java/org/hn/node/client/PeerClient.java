@@ -1,5 +1,6 @@
 package org.hn.node.client;
 
+import com.google.protobuf.ByteString;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -8,10 +9,17 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.hn.chain.address.Address;
+import org.hn.chain.crypto.PrivateKey;
+import org.hn.node.auth.HelloProof;
+import org.hn.node.auth.HelloProofException;
+import org.hn.node.auth.HelloRole;
+import org.hn.node.auth.HelloTranscript;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.PeerKey;
 import org.hn.node.peers.TrafficMeter;
@@ -20,6 +28,7 @@ import org.hn.node.wire.command.CommandEncoder;
 import org.hn.node.wire.command.Commands;
 import org.hn.node.wire.frame.FrameFormat;
 import org.hn.node.wire.frame.FrameFormatDetector;
+import org.hn.node.wire.hello.HelloParseException;
 import org.hn.node.wire.hello.HelloString;
 import org.hn.node.wire.proto.Command;
 import org.hn.node.wire.proto.Command.Type;
@@ -35,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * or timed-out connect is not a framing problem and is not retried. A block push gets no answer to tell
  * the framings apart, so it uses the remembered framing, or legacy, which every node reads.
  *
+ * <p>Hello: a client built with our PoS key first says the authenticated hello {@code posnet0005}
+ * ({@code docs/protocol.md §3}) and remembers in the {@link PosnetMemory} the peers that refuse it; otherwise the
+ * hello it is given, unchanged (the reference's, byte for byte).
+ *
  * <p>No node behaviour lives here (no exchange loops, no registry): the daemon's workers do that.
  */
 public final class PeerClient {
@@ -45,18 +58,38 @@ public final class PeerClient {
     private final ClientSettings settings;
     private final FramingMemory memory;
     private final Clock clock;
+    private final PrivateKey helloKey;
+    private final PosnetMemory posnets;
+    private final SecureRandom random = new SecureRandom();
 
     /**
+     * A client that says the hello it is given (no authenticated hello).
+     *
      * @param group    event loops of the outbound connections (owned by the caller)
      * @param settings connect and answer timeouts, framing limits
      * @param memory   framings learnt per peer, shared by every client of the node
      * @param clock    time for the connection statistics
      */
     public PeerClient(EventLoopGroup group, ClientSettings settings, FramingMemory memory, Clock clock) {
+        this(group, settings, memory, clock, null, null);
+    }
+
+    /**
+     * A client that proves its address: every {@link #open} first tries the authenticated hello {@code posnet0005}
+     * signed with {@code helloKey}, and falls back to the hello it is given for a peer that answers
+     * {@code ko "Bad Posnet posnet0005"} ({@code docs/protocol.md §3.4}).
+     *
+     * @param helloKey our PoS key; the hellos given to {@link #open} must carry its address
+     * @param posnets  peers known to refuse {@code posnet0005}, shared by every client of the node
+     */
+    public PeerClient(EventLoopGroup group, ClientSettings settings, FramingMemory memory, Clock clock,
+                      PrivateKey helloKey, PosnetMemory posnets) {
         this.group = group;
         this.settings = settings;
         this.memory = memory;
         this.clock = clock;
+        this.helloKey = helloKey;
+        this.posnets = posnets;
     }
 
     /**
@@ -65,10 +98,71 @@ public final class PeerClient {
      * @param peer     the peer's IP and listening port
      * @param ourHello our posnet, port ({@link HelloString#ONE_SHOT_PORT} for one-shot connections,
      *                 {@link HelloString#CLIENT_PORT} for command-line clients, else our listening port) and address
-     * @return the open session; fails with {@link HelloRefusedException} on {@code ko}, {@link PeerClosedException}
-     *         or {@link TimeoutException} when neither framing was answered, or the connect failure
+     * @return the open session; fails with {@link HelloRefusedException} on {@code ko} or a server proof that does
+     *         not prove the server's address, {@link PeerClosedException} or {@link TimeoutException} when neither
+     *         framing was answered, or the connect failure
      */
     public CompletableFuture<ClientSession> open(InetSocketAddress peer, HelloString ourHello) {
+        if (helloKey == null || posnets.isLegacyOnly(keyOf(peer))) {
+            return openLegacy(peer, ourHello);
+        }
+        return openAuthenticated(peer, ourHello);
+    }
+
+    /** {@code docs/protocol.md §3.2}, falling back to {@code ourHello} on {@code ko "Bad Posnet posnet0005"}. */
+    private CompletableFuture<ClientSession> openAuthenticated(InetSocketAddress peer, HelloString ourHello) {
+        byte networkId = settings.frames().network().networkId();
+        if (!Address.fromPublicKey(helloKey.publicKey(), networkId).equals(ourHello.address())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the hello address "
+                    + ourHello.address() + " is not the one of our PoS key"));
+        }
+        String ourText = new HelloString(HelloTranscript.POSNET, ourHello.port(), ourHello.address()).text();
+        byte[] clientNonce = new byte[HelloTranscript.NONCE_LENGTH];
+        random.nextBytes(clientNonce);
+        Command hello = Command.newBuilder().setCommand(Type.hello).setStringValue(ourText)
+                .addHashValues(ByteString.copyFrom(clientNonce)).build();
+        return firstExchange(peer, hello).thenCompose(exchange -> {
+            Command answer = exchange.answer();
+            ClientSession session = exchange.session();
+            if (answer.getCommand() == Type.ko && answer.getStringValue().equals("Bad Posnet " + HelloTranscript.POSNET)) {
+                session.close();
+                LOG.debug("{}: refuses posnet0005, saying {} from now on", session.peer(), ourHello.posnet());
+                posnets.rememberLegacyOnly(keyOf(peer));
+                return openLegacy(peer, ourHello);
+            }
+            if (answer.getCommand() != Type.hello) {
+                session.close();
+                return CompletableFuture.failedFuture(new HelloRefusedException(refusalOf(answer)));
+            }
+            HelloProof ours;
+            try {
+                HelloString theirs = HelloString.parse(answer.getStringValue());
+                if (answer.getHashValuesCount() != 3 || answer.getHashValues(0).size() != HelloTranscript.NONCE_LENGTH) {
+                    throw new HelloProofException(HelloProofException.Reason.MALFORMED,
+                            "the answer has no nonce, key and signature");
+                }
+                HelloTranscript transcript = new HelloTranscript(settings.frames().network().frameMagic(), clientNonce,
+                        answer.getHashValues(0).toByteArray(), ourText, answer.getStringValue());
+                HelloProof.fromHashValues(answer.getHashValuesList(), 1)
+                        .verify(transcript, HelloRole.SERVER, theirs.address(), networkId);
+                ours = HelloProof.sign(helloKey, transcript, HelloRole.CLIENT);
+            } catch (HelloParseException | HelloProofException e) {
+                session.close();
+                return CompletableFuture.failedFuture(new HelloRefusedException("server hello proof: " + e.getMessage()));
+            }
+            session.peerHelloText(answer.getStringValue());
+            Command proof = Command.newBuilder().setCommand(Type.hello).addAllHashValues(ours.toHashValues()).build();
+            return session.request(proof).thenCompose(verdict -> {
+                if (verdict.getCommand() == Type.ok) {
+                    return CompletableFuture.completedFuture(session);
+                }
+                session.close();
+                return CompletableFuture.<ClientSession>failedFuture(new HelloRefusedException(refusalOf(verdict)));
+            });
+        });
+    }
+
+    private CompletableFuture<ClientSession> openLegacy(InetSocketAddress peer, HelloString ourHello) {
         return firstExchange(peer, Commands.withString(Type.hello, ourHello.text())).thenCompose(exchange -> {
             Command answer = exchange.answer();
             if (answer.getCommand() == Type.hello) {
@@ -76,9 +170,13 @@ public final class PeerClient {
                 return CompletableFuture.completedFuture(exchange.session());
             }
             exchange.session().close();
-            String reason = answer.getCommand() == Type.ko ? answer.getStringValue() : "answered " + answer.getCommand();
-            return CompletableFuture.failedFuture(new HelloRefusedException(reason));
+            return CompletableFuture.failedFuture(new HelloRefusedException(refusalOf(answer)));
         });
+    }
+
+    /** The {@code ko} reason, or what was answered instead. */
+    private static String refusalOf(Command answer) {
+        return answer.getCommand() == Type.ko ? answer.getStringValue() : "answered " + answer.getCommand();
     }
 
     /**

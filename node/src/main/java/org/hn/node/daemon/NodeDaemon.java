@@ -36,15 +36,21 @@ import org.hn.config.Network;
 import org.hn.config.settings.Setting;
 import org.hn.config.settings.Settings;
 import org.hn.chain.height.HeightStatus;
+import org.hn.node.auth.NodeSecret;
+import org.hn.node.auth.NodeSecretException;
+import org.hn.node.auth.Tokens;
 import org.hn.node.client.ClientSettings;
 import org.hn.node.client.FramingMemory;
 import org.hn.node.client.PeerClient;
+import org.hn.node.client.PosnetMemory;
 import org.hn.node.forge.Forger;
 import org.hn.node.network.ExchangePeriods;
 import org.hn.node.network.PeerNetworkService;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.PeerScores;
 import org.hn.node.peers.ScoringSettings;
+import org.hn.node.persistence.ConnectionTraffic;
+import org.hn.node.persistence.RoundRecorder;
 import org.hn.node.round.OwnMessages;
 import org.hn.node.round.RoundDriver;
 import org.hn.node.round.RoundPreparer;
@@ -56,6 +62,7 @@ import org.hn.node.service.StatusFile;
 import org.hn.node.service.StatusIdentity;
 import org.hn.pow.ledger.BlockStamp;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
+import org.hn.node.server.ServerAuth;
 import org.hn.node.server.ServerInitializer;
 import org.hn.node.server.ServerSettings;
 import org.hn.node.sync.CatchUp;
@@ -75,7 +82,9 @@ import org.slf4j.LoggerFactory;
  * {@code STATUS_EVERY} seconds until closed.
  *
  * <p>Data directory: {@code hn.conf} (operator settings), {@code poswallet.json} (created on first start, mode
- * 0600), {@code chain.db} (the chain), {@code status.json} (the last status, rewritten as a heartbeat).
+ * 0600), {@code jwt.secret} (the client token key, created on first start, mode 0600), {@code chain.db} (the
+ * chain, with each round's schedule, stats and our round signatures, and the count of process starts),
+ * {@code status.json} (the last status, rewritten as a heartbeat).
  */
 public final class NodeDaemon implements AutoCloseable {
 
@@ -120,11 +129,20 @@ public final class NodeDaemon implements AutoCloseable {
         PosWallet wallet = openWallet(dataDir.resolve(PosWallet.FILE_NAME), network, clock);
         PrivateKey key = wallet.key();
         String me = wallet.address();
+        ServerAuth auth = serverAuth(dataDir, settings, key, me, clock);
+        long startedSeconds = clock.millis() / 1000;
         ChainStore store;
+        long processStarts;
         try {
             store = ChainStore.open(dataDir.resolve(CHAIN_FILE), Genesis.of(network));
         } catch (StoreException e) {
             throw new DaemonException("the chain database cannot be used: " + e.getMessage(), e);
+        }
+        try {
+            processStarts = store.countProcessStart();
+        } catch (StoreException e) {
+            store.close();
+            throw new DaemonException("the chain database cannot be written: " + e.getMessage(), e);
         }
         Path ledgerFile = dataDir.resolve(settings.text(Setting.POW_LEDGER_DB)).normalize();
         SqlitePowLedger ledger = new SqlitePowLedger(ledgerFile);
@@ -164,18 +182,18 @@ public final class NodeDaemon implements AutoCloseable {
         }
         InetAddress localSource = bindAddress.isAnyLocalAddress() ? null : bindAddress;
         FramingMemory framing = new FramingMemory();
+        PosnetMemory posnets = new PosnetMemory();
         PeerClient sessionClient = new PeerClient(ioGroup,
-                ClientSettings.workers(network).withLocalAddress(localSource), framing, clock);
+                ClientSettings.workers(network).withLocalAddress(localSource), framing, clock, key, posnets);
         PeerClient oneShotClient = new PeerClient(ioGroup,
-                ClientSettings.oneShot(network).withLocalAddress(localSource), framing, clock);
+                ClientSettings.oneShot(network).withLocalAddress(localSource), framing, clock, key, posnets);
         AtomicReference<RoundDriver> driverRef = new AtomicReference<>();
         PeerNetworkService peers = new PeerNetworkService(sessionClient, oneShotClient, hello, registry,
                 () -> currentStatus(store), mempool, clock, exchangePeriods(network),
                 () -> driverRef.get() != null && driverRef.get().state().isBusy(),
                 Duration.ofSeconds(settings.integer(Setting.PEER_RETRY_SECONDS)));
         OwnMessages own = new OwnMessages(key, network.networkId(), me, mempool);
-        Tuning tuning = new Tuning(Tuning.DEFAULTS.testsPerSlot(), settings.integer(Setting.MAX_CONNECT_TO),
-                Tuning.DEFAULTS.minForgeConsensus(), Tuning.DEFAULTS.requiredMessages(),
+        Tuning tuning = new Tuning(settings.integer(Setting.MAX_CONNECT_TO), Tuning.DEFAULTS.requiredMessages(),
                 Tuning.DEFAULTS.minimumConnectivity());
         Duration requestTimeout = Duration.ofSeconds(Math.max(5, network.slotSeconds() * 2L));
         RoundDriver driver = new RoundDriver(new RoundDriver.Parts(network, clock, me, store, mempool,
@@ -186,6 +204,8 @@ public final class NodeDaemon implements AutoCloseable {
                 new RoundSync(store, mempool, validator, peers, bans, exemptions, requestTimeout.multipliedBy(3)),
                 peers, own, bans, exemptions, new LedgerFreshness(ledger), tuning, new SplittableRandom()));
         driverRef.set(driver);
+        driver.addRoundListener(new RoundRecorder(store, peers, new ConnectionTraffic(registry),
+                new RoundRecorder.Identity(network, key, startedSeconds, processStarts)));
         DaemonServices services = new DaemonServices(new DaemonServices.Parts(network, clock, store, mempool, driver,
                 planner, registry, own, hello, Set.copyOf(Network.LEGACY_POSNETS),
                 Set.copyOf(settings.list(Setting.ALLOW_QUERIES_FROM)), settings.integer(Setting.BLOCK_SYNC_COUNT),
@@ -205,7 +225,7 @@ public final class NodeDaemon implements AutoCloseable {
         PeerServer server;
         try {
             server = PeerServer.bind(new InetSocketAddress(bindAddress, port), acceptGroup, ioGroup, serverSettings,
-                    new ServerInitializer(serverSettings, services, registry, scores, serviceExecutor,
+                    new ServerInitializer(serverSettings, services, auth, registry, scores, serviceExecutor,
                             clock));
         } catch (RuntimeException | InterruptedException e) {
             acceptGroup.shutdownGracefully();
@@ -311,6 +331,20 @@ public final class NodeDaemon implements AutoCloseable {
             throw new DaemonException(e.getMessage(), e);
         } catch (IOException e) {
             throw new DaemonException("the wallet " + file + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The client token secret ({@code jwt.secret}, created at first start), the legacy client allowlist and our key
+     * for authenticated hellos.
+     */
+    private static ServerAuth serverAuth(Path dataDir, Settings settings, PrivateKey key, String me, Clock clock)
+            throws DaemonException {
+        try {
+            return new ServerAuth(new Tokens(NodeSecret.loadOrCreate(dataDir, new SecureRandom()), me, clock),
+                    Set.copyOf(settings.list(Setting.LEGACY_CLIENTS_FROM)), key);
+        } catch (NodeSecretException | IllegalArgumentException e) {
+            throw new DaemonException(e.getMessage(), e);
         }
     }
 

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.hn.chain.crypto.PrivateKey;
 import org.hn.chain.wallet.PosWallet;
@@ -42,7 +44,7 @@ public final class Devnet implements AutoCloseable {
     private final List<DevnetNode> nodes;
     private final DevnetLedger ledger;
     private final Clock clock;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<Integer, Process> processes = new ConcurrentHashMap<>();
 
     private Devnet(Path dir, List<DevnetNode> nodes, DevnetLedger ledger, Clock clock) {
         this.dir = dir;
@@ -110,27 +112,40 @@ public final class Devnet implements AutoCloseable {
      * @param jvmOptions options for each node's JVM, e.g. {@code -Xmx128m}
      */
     public void startNodes(List<String> jvmOptions) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
         for (DevnetNode node : nodes) {
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.hn.node.cli.HnCommand",
-                    "run", "--data", node.dir().toAbsolutePath().toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(node.logFile().toFile());
-            processes.add(builder.start());
+            start(node, jvmOptions);
         }
     }
 
-    /** The index of a node process that has exited, if any. */
-    public Optional<DevnetNode> exitedNode() {
-        for (int i = 0; i < processes.size(); i++) {
-            if (!processes.get(i).isAlive()) {
-                return Optional.of(nodes.get(i));
-            }
+    /**
+     * Starts (or restarts) one node's {@code hn run} process; its output is appended to its log.
+     *
+     * @param jvmOptions options for the node's JVM, e.g. {@code -Xmx128m}
+     */
+    public void start(DevnetNode node, List<String> jvmOptions) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.hn.node.cli.HnCommand",
+                "run", "--data", node.dir().toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(node.logFile().toFile()));
+        processes.put(node.index(), builder.start());
+    }
+
+    /** Kills a node's process at once (SIGKILL), as a crash would. */
+    public void kill(DevnetNode node) throws InterruptedException {
+        Process process = processes.remove(node.index());
+        if (process != null) {
+            process.destroyForcibly().waitFor();
         }
-        return Optional.empty();
+    }
+
+    /** A started node whose process has exited, if any. */
+    public Optional<DevnetNode> exitedNode() {
+        return processes.entrySet().stream().filter(entry -> !entry.getValue().isAlive())
+                .map(entry -> nodes.get(entry.getKey())).findFirst();
     }
 
     /** The {@code hn} section of a node's last status file, or empty before its first status. */
@@ -154,8 +169,8 @@ public final class Devnet implements AutoCloseable {
     /** Stops the node processes (SIGTERM, then a kill after 15 s) and closes the ledger. */
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
             try {
                 if (!process.waitFor(15, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

@@ -31,7 +31,9 @@ public enum Misbehaviour {
     /** A request parameter that cannot be read (bad hex, bad number, bad address). */
     MALFORMED_PARAMETER(20),
     /** More requests queued ahead of their answers than any client that waits for answers would send. */
-    REQUEST_FLOOD(50);
+    REQUEST_FLOOD(50),
+    /** Pushed a block that is forged, not its slot's, or badly linked or built. */
+    INVALID_BLOCK(50);
 
     private final int weight;
 

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.hn.chain.ban.BlockBans;
 import org.hn.chain.block.PosBlock;
@@ -13,6 +15,7 @@ import org.hn.chain.height.HeightStatus;
 import org.hn.chain.mempool.Mempool;
 import org.hn.chain.store.ChainStore;
 import org.hn.chain.store.StoreException;
+import org.hn.chain.validation.BlockRejection;
 import org.hn.chain.validation.BlockValidator;
 import org.hn.chain.validation.HistoricalExemptions;
 import org.hn.chain.validation.InvalidBlockException;
@@ -66,9 +69,16 @@ public final class RoundDriver {
     private long forgedCount;
     private long firstRound = Long.MIN_VALUE;
     private boolean recomputeRound;
+    private long lastEndedRound = Long.MIN_VALUE;
+    private final List<RoundListener> listeners = new CopyOnWriteArrayList<>();
 
     public RoundDriver(Parts parts) {
         this.parts = parts;
+    }
+
+    /** Adds a listener told of every round prepared and ended from now on. */
+    public void addRoundListener(RoundListener listener) {
+        listeners.add(listener);
     }
 
     /** Start-up (§7.3, before the first iteration): the first round change, then our {@code START} message. */
@@ -144,6 +154,11 @@ public final class RoundDriver {
             return;
         }
         if (round != processedRound || recomputeRound) {
+            RoundContext previous = context;
+            if (previous != null && previous.round() != round && previous.round() > lastEndedRound) {
+                lastEndedRound = previous.round();
+                tell("end of round " + previous.round(), listener -> listener.roundEnded(previous, now));
+            }
             state = NodeState.NEWROUND;
             Optional<String> late = parts.pow().lateness(now);
             if (late.isPresent()) {
@@ -151,10 +166,10 @@ public final class RoundDriver {
                 return;
             }
             try {
-                RoundContext next = parts.preparer().prepare(round, parts.tuning().testsPerSlot(),
-                        parts.tuning().maxConnectTo(), now);
+                RoundContext next = parts.preparer().prepare(round, parts.tuning().maxConnectToCap(), now);
                 parts.schedules().remember(next);
                 context = next;
+                tell("schedule of round " + round, listener -> listener.roundPrepared(next));
             } catch (PowLedgerUnavailableException e) {
                 enterPowNotSync("the PoW ledger is unavailable (" + e.reason() + "): " + e.getMessage());
                 return;
@@ -192,6 +207,16 @@ public final class RoundDriver {
         }
     }
 
+    private void tell(String what, Consumer<RoundListener> event) {
+        for (RoundListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.error("a round listener failed on the {}; continuing", what, e);
+            }
+        }
+    }
+
     private void enterPowNotSync(String why) {
         if (state != NodeState.POW_NOT_SYNC) {
             LOG.warn("{}; waiting", why);
@@ -201,7 +226,7 @@ public final class RoundDriver {
 
     private void tryToForge(NetworkView view, long now) {
         long guardSeconds = Forger.ROUND_START_GUARD_SECONDS * parts.network().slotSeconds() / 180;
-        Optional<String> blocker = parts.forger().blocker(view, parts.tuning().minForgeConsensus(),
+        Optional<String> blocker = parts.forger().blocker(view, context.plan().rainbow().minForgeConsensus(),
                 now - context.startedSeconds(), guardSeconds, parts.tuning().requiredMessages());
         if (blocker.isPresent()) {
             LOG.debug("not forging yet: {}", blocker.get());
@@ -293,30 +318,31 @@ public final class RoundDriver {
      * forger's IP, and the block must pass live validation.
      *
      * @param senderIp the pushing peer's IP
-     * @return empty when stored, else why it was refused (for the log and the peer's score)
+     * @return empty when stored, else why it was refused and whether the sender is to blame
      */
-    public Optional<String> acceptPushedBlock(PosBlock block, String senderIp) {
+    public Optional<BlockRefusal> acceptPushedBlock(PosBlock block, String senderIp) {
         RoundContext current = context;
         if (current == null || state == NodeState.NEWROUND) {
-            return Optional.of("the node is between rounds");
+            return Optional.of(new BlockRefusal("the node is between rounds", false));
         }
         if (!current.registeredIps().contains(senderIp)) {
-            return Optional.of("sender " + senderIp + " is not a registered hypernode");
+            return Optional.of(new BlockRefusal("sender " + senderIp + " is not a registered hypernode", true));
         }
         NodeState now = state;
         if (now == NodeState.SYNCING || now == NodeState.ROUND_SYNC) {
             Optional<Hypernode> scheduled = current.forgerOf(block.sir()).flatMap(current::hypernode);
             if (scheduled.isEmpty() || !scheduled.get().ip().equals(senderIp)) {
-                return Optional.of("sender " + senderIp + " is not the forger of slot " + block.sir());
+                return Optional.of(new BlockRefusal("sender " + senderIp + " is not the forger of slot "
+                        + block.sir(), true));
             }
         }
         try {
             if (!chainLock.tryLock(1, TimeUnit.SECONDS)) {
-                return Optional.of("another block is being digested");
+                return Optional.of(new BlockRefusal("another block is being digested", false));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
+            return Optional.of(new BlockRefusal("interrupted", false));
         }
         try {
             long nowSeconds = now();
@@ -325,9 +351,12 @@ public final class RoundDriver {
             parts.mempool().removeAll(block.txs());
             return Optional.empty();
         } catch (InvalidBlockException e) {
-            return Optional.of(e.rejection() + ": " + e.getMessage());
+            // a block for a height we do not expect yet, or one we banned, may be honest: we can be behind
+            boolean sendersFault = e.rejection() != BlockRejection.WRONG_HEIGHT
+                    && e.rejection() != BlockRejection.BANNED_HASH;
+            return Optional.of(new BlockRefusal(e.rejection() + ": " + e.getMessage(), sendersFault));
         } catch (StoreException e) {
-            return Optional.of("chain database: " + e.getMessage());
+            return Optional.of(new BlockRefusal("chain database: " + e.getMessage(), false));
         } finally {
             chainLock.unlock();
         }

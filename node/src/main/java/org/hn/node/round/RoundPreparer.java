@@ -33,18 +33,18 @@ public final class RoundPreparer {
     /**
      * Computes a round's context.
      *
-     * @param testsPerSlot  {@code TESTS_PER_SLOT} of the network
-     * @param maxConnectTo  {@code MAX_CONNECT_TO}
+     * @param maxConnectToCap the operator's {@code MAX_CONNECT_TO}; the round's rainbow value applies when lower
      * @param nowSeconds    the local clock, unix seconds: when the round start was processed
      * @throws PowLedgerUnavailableException when the PoW ledger is late or unreadable: the node waits
      * @throws StoreException                when the local chain cannot be read
      */
-    public RoundContext prepare(long round, int testsPerSlot, int maxConnectTo, long nowSeconds)
+    public RoundContext prepare(long round, int maxConnectToCap, long nowSeconds)
             throws PowLedgerUnavailableException, StoreException {
         PosBlock reference = store.lastBlockBefore(round).orElse(store.tip());
         Set<String> inactive = ActivityFilter.inactive(planner.registryOfRound(round - 1),
                 store.activeHypernodes(round - 1, round - 1));
-        RoundPlan plan = planner.plan(round, reference.blockHash(), inactive, testsPerSlot);
+        RoundPlan plan = planner.plan(round, reference.blockHash(), inactive);
+        int maxConnectTo = Math.min(maxConnectToCap, plan.rainbow().maxConnectTo());
         return new RoundContext(plan, ConnectTo.select(plan.hypernodes(), round, me, maxConnectTo), me, nowSeconds);
     }
 }

@@ -2,6 +2,7 @@ package org.hn.node.server;
 
 import com.google.protobuf.ByteString;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,11 @@ import java.util.function.Supplier;
 import org.hn.chain.address.Address;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.message.PosMessage;
+import org.hn.node.auth.HelloProof;
+import org.hn.node.auth.HelloProofException;
+import org.hn.node.auth.HelloRole;
+import org.hn.node.auth.HelloTranscript;
+import org.hn.node.auth.Tokens;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.Misbehaviour;
@@ -54,16 +60,22 @@ final class InboundRequests {
 
     private final NodeServices services;
     private final ServerSettings settings;
+    private final ServerAuth auth;
+    private final ClientGate gate;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
-    InboundRequests(NodeServices services, ServerSettings settings, Clock clock) {
+    InboundRequests(NodeServices services, ServerSettings settings, ServerAuth auth, Clock clock) {
         this.services = services;
         this.settings = settings;
+        this.auth = auth;
+        this.gate = new ClientGate(auth);
         this.clock = clock;
     }
 
     /**
-     * The first message of a connection ({@code spec/wire.md §6.3 step 2}).
+     * The first message of a connection ({@code spec/wire.md §6.3 step 2}); a {@code posnet0005} hello is answered
+     * with our proof and the connection waits for the client's ({@code docs/protocol.md §3}).
      *
      * @throws RequestException when it is neither an acceptable {@code hello}, {@code block} nor {@code test}
      */
@@ -80,12 +92,19 @@ final class InboundRequests {
     }
 
     /**
-     * A request after an accepted hello ({@code spec/wire.md §4.2–§4.18}).
+     * A request after an accepted hello ({@code spec/wire.md §4.2–§4.18}): a token presentation
+     * ({@code hello} with {@link Tokens#WIRE_PREFIX}, {@code docs/protocol.md §2}), or a command, which must pass
+     * the {@link ClientGate} first.
      *
+     * @param token the token the connection presented earlier, or null
      * @throws RequestException when the request is refused, malformed, or the node fails to serve it
      */
-    Reply serve(Command request, PeerConnection connection) {
+    Reply serve(Command request, PeerConnection connection, String token) {
         Type type = request.getCommand();
+        if (type == Type.hello && request.getStringValue().startsWith(Tokens.WIRE_PREFIX)) {
+            return gate.present(request.getStringValue().substring(Tokens.WIRE_PREFIX.length()), connection);
+        }
+        gate.admit(request, connection, token);
         return guarded(type, () -> dispatch(type, request, connection));
     }
 
@@ -129,7 +148,8 @@ final class InboundRequests {
     private Reply hello(Command request, InetSocketAddress remote, ConnectionStats stats) {
         String text = request.getStringValue();
         String posnet = text.substring(0, Math.min(HelloString.POSNET_LENGTH, text.length()));
-        if (!services.view().allowedPosnets().contains(posnet)) {
+        boolean authenticated = posnet.equals(HelloTranscript.POSNET);
+        if (!authenticated && !services.view().allowedPosnets().contains(posnet)) {
             throw RequestException.refused(Misbehaviour.BAD_POSNET, "Bad Posnet " + posnet, "posnet not allowed");
         }
         HelloString hello;
@@ -141,8 +161,72 @@ final class InboundRequests {
         if (!Address.isValid(hello.address(), settings.frames().network().networkId())) {
             throw RequestException.refused(Misbehaviour.MALFORMED_HELLO, "Bad address", "hello address is not valid");
         }
+        if (authenticated) {
+            return challenge(request, hello);
+        }
         PeerConnection connection = new PeerConnection(PeerKey.of(remote, hello.port()), Direction.INBOUND, stats, hello);
         return Reply.helloAccepted(Commands.withString(Type.hello, services.view().ownHello().text()), connection);
+    }
+
+    /**
+     * {@code docs/protocol.md §3.2 step 2}: our hello string in {@code posnet0005}, our nonce, key and signature; the
+     * client's proof is expected next.
+     */
+    private Reply challenge(Command request, HelloString hello) {
+        if (request.getHashValuesCount() != 1 || request.getHashValues(0).size() != HelloTranscript.NONCE_LENGTH) {
+            throw RequestException.refused(Misbehaviour.MALFORMED_HELLO, "Bad hello nonce",
+                    "posnet0005 hello without a 32-byte nonce in hash_values[0]");
+        }
+        HelloString own = services.view().ownHello();
+        String ourHello = new HelloString(HelloTranscript.POSNET, own.port(), own.address()).text();
+        byte[] serverNonce = new byte[HelloTranscript.NONCE_LENGTH];
+        random.nextBytes(serverNonce);
+        HelloTranscript transcript = new HelloTranscript(settings.frames().network().frameMagic(),
+                request.getHashValues(0).toByteArray(), serverNonce, hello.text(), ourHello);
+        HelloProof ours = HelloProof.sign(auth.helloKey(), transcript, HelloRole.SERVER);
+        Command answer = Command.newBuilder().setCommand(Type.hello).setStringValue(ourHello)
+                .addHashValues(ByteString.copyFrom(serverNonce)).addAllHashValues(ours.toHashValues()).build();
+        return Reply.challenged(answer, new PendingProof(hello, transcript));
+    }
+
+    /**
+     * The message after our answer to an authenticated hello: the client's proof ({@code docs/protocol.md §3.2
+     * step 3, §3.3}), answered {@code ok} when it proves the hello's address and, for a node (any port but
+     * {@code 00101}), that address is registered for the current round under the connection's IP.
+     *
+     * @throws RequestException {@code ko} with the reason of §3.3, then close
+     */
+    Reply proof(Command request, PendingProof pending, InetSocketAddress remote, ConnectionStats stats) {
+        if (request.getCommand() != Type.hello || request.hasStringValue()) {
+            throw RequestException.refused(Misbehaviour.MALFORMED_HELLO, "Bad hello proof",
+                    "expected the hello proof, got " + request.getCommand());
+        }
+        HelloString hello = pending.hello();
+        try {
+            HelloProof.fromHashValues(request.getHashValuesList(), 0).verify(pending.transcript(), HelloRole.CLIENT,
+                    hello.address(), settings.frames().network().networkId());
+        } catch (HelloProofException e) {
+            String koReason = switch (e.reason()) {
+                case MALFORMED -> "Bad hello proof";
+                case KEY_NOT_ADDRESS -> "Hello key does not match address";
+                case BAD_SIGNATURE -> "Bad hello signature";
+            };
+            throw RequestException.refused(Misbehaviour.MALFORMED_HELLO, koReason, e.getMessage());
+        }
+        String ip = PeerKey.ipOf(remote);
+        if (hello.port() != HelloString.CLIENT_PORT) {
+            Optional<String> registered = services.view().registeredIp(hello.address());
+            if (registered.isEmpty()) {
+                throw RequestException.refused(null, "Address not registered",
+                        hello.address() + " is not registered for the current round");
+            }
+            if (!registered.get().equals(ip)) {
+                throw RequestException.refused(null, "Address registered from another IP",
+                        hello.address() + " is registered from " + registered.get());
+            }
+        }
+        PeerConnection connection = new PeerConnection(PeerKey.of(remote, hello.port()), Direction.INBOUND, stats, hello);
+        return Reply.helloAccepted(Commands.bare(Type.ok), connection);
     }
 
     /** {@code spec/wire.md §4.3}: unregistered senders are dropped silently; never answered. */
@@ -156,7 +240,9 @@ final class InboundRequests {
         for (Block block : request.getBlockValueList()) {
             blocks.add(ChainProtos.fromProto(block, ip, now));
         }
-        services.pushes().blocksPushed(ip, blocks);
+        if (services.pushes().blocksPushed(ip, blocks)) {
+            throw RequestException.refused(Misbehaviour.INVALID_BLOCK, null, "pushed an invalid block");
+        }
         return Reply.closeSilently();
     }
 

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server side of one inbound connection ({@code spec/wire.md §6.3}): the first message must be
- * {@code hello}, {@code block} or {@code test}; after an accepted hello, requests are served one at a
+ * {@code hello}, {@code block} or {@code test}; an authenticated hello ({@code posnet0005}) is followed by the
+ * client's proof ({@code docs/protocol.md §3}); after an accepted hello, requests are served one at a
  * time, each with at most one answer written before the next request is handled.
  *
  * <p>Requests wait for the node to leave {@code NEWROUND} ({@link NodeView#whenServing()}) and are then
@@ -52,6 +53,10 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
     private final Queue<Command> pending = new ArrayDeque<>();
 
     private PeerConnection connection;
+    /** The client token presented on this connection, or null. */
+    private String token;
+    /** An authenticated hello waiting for the client's proof, or null. */
+    private PendingProof pendingProof;
     private FrameFormat framing;
     private boolean firstMessageSeen;
     private boolean busy;
@@ -190,10 +195,16 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         updateAutoRead(ctx);
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         PeerConnection current = connection;
+        String presented = token;
+        PendingProof proofDue = pendingProof;
         view.whenServing().toCompletableFuture()
-                .thenApplyAsync(ready -> current == null
-                        ? requests.first(request, remote, stats)
-                        : requests.serve(request, current), serviceExecutor)
+                .thenApplyAsync(ready -> {
+                    if (current != null) {
+                        return requests.serve(request, current, presented);
+                    }
+                    return proofDue == null ? requests.first(request, remote, stats)
+                            : requests.proof(request, proofDue, remote, stats);
+                }, serviceExecutor)
                 .whenComplete((reply, failure) -> {
                     if (ctx.executor().inEventLoop()) {
                         finish(ctx, reply, failure);
@@ -213,10 +224,17 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         if (closing) {
             return;
         }
+        if (reply.challenge() != null) {
+            pendingProof = reply.challenge();
+        }
         if (reply.opened() != null) {
+            pendingProof = null;
             connection = reply.opened();
             registry.add(connection);
             LOG.debug("{}: hello accepted ({} framing)", peerLabel(ctx), framing);
+        }
+        if (reply.token() != null) {
+            token = reply.token();
         }
         if (reply.close()) {
             closing = true;

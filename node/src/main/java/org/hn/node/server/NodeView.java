@@ -1,5 +1,6 @@
 package org.hn.node.server;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.hn.node.wire.hello.HelloString;
@@ -18,6 +19,13 @@ public interface NodeView {
 
     /** Whether an IP belongs to a hypernode registered for the current round, inactive ones included. */
     boolean isRegisteredIp(String ip);
+
+    /**
+     * The IP under which a PoS address is registered for the current round, inactive registrations included; empty
+     * when it is not registered (or no round was processed yet). Checked by authenticated hellos
+     * ({@code docs/protocol.md §3.3}).
+     */
+    Optional<String> registeredIp(String posAddress);
 
     /** Whether an IP may use {@code gethypernodes} ({@code ALLOW_QUERIES_FROM}, exact match; {@code spec/wire.md §4.16}). */
     boolean isQueryAllowed(String ip);

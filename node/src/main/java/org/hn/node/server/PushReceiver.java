@@ -16,8 +16,9 @@ public interface PushReceiver {
      *
      * @param senderIp the pushing connection's IP
      * @param blocks   in wire order, {@code receivedBy} set to {@code senderIp}
+     * @return true when the sender pushed a block that is bad by its own fault (the server scores it)
      */
-    void blocksPushed(String senderIp, List<PosBlock> blocks);
+    boolean blocksPushed(String senderIp, List<PosBlock> blocks);
 
     /**
      * A tester sent its test request ({@code spec/wire.md §6.8} step 3): record the node's own signed

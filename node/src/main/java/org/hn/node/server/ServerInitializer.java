@@ -49,13 +49,14 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     /**
      * @param settings        limits and timeouts
      * @param services        the node behind the server
+     * @param auth            token verification and the legacy client allowlist
      * @param registry        where connections are entered after hello
      * @param scores          peer IP reputation: bans refuse connections, breaches are counted
      * @param serviceExecutor runs blocking service calls off the event loops (a few threads suffice)
      * @param clock           time for statistics and message reception times
      */
-    public ServerInitializer(ServerSettings settings, NodeServices services, ConnectionRegistry registry,
-                             PeerScores scores, Executor serviceExecutor, Clock clock) {
+    public ServerInitializer(ServerSettings settings, NodeServices services, ServerAuth auth,
+                             ConnectionRegistry registry, PeerScores scores, Executor serviceExecutor, Clock clock) {
         this.settings = settings;
         this.services = services;
         this.registry = registry;
@@ -63,7 +64,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         this.limits = new InboundLimits(settings.maxInbound(), settings.maxPerIp());
         this.serviceExecutor = serviceExecutor;
         this.clock = clock;
-        this.requests = new InboundRequests(services, settings, clock);
+        this.requests = new InboundRequests(services, settings, auth, clock);
     }
 
     @Override

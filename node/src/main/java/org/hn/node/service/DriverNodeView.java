@@ -1,5 +1,6 @@
 package org.hn.node.service;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,11 +11,12 @@ import org.hn.node.round.NodeState;
 import org.hn.node.round.RoundDriver;
 import org.hn.node.server.NodeView;
 import org.hn.node.wire.hello.HelloString;
+import org.hn.registry.Hypernode;
 
 /**
  * What the server needs to admit requests, read from the {@link RoundDriver}'s current round: our hello, the
- * allowed posnets, the registered IPs, the {@code gethypernodes} allowlist and the {@code NEWROUND} gate
- * ({@code spec/wire.md §4.1, §4.3 step 1, §4.16}).
+ * allowed posnets, the registered IPs and each address's registered IP, the {@code gethypernodes} allowlist and
+ * the {@code NEWROUND} gate ({@code spec/wire.md §4.1, §4.3 step 1, §4.16}; {@code docs/protocol.md §3.3}).
  */
 public final class DriverNodeView implements NodeView {
 
@@ -55,6 +57,11 @@ public final class DriverNodeView implements NodeView {
     @Override
     public boolean isRegisteredIp(String ip) {
         return driver.context().map(context -> context.registeredIps().contains(ip)).orElse(false);
+    }
+
+    @Override
+    public Optional<String> registeredIp(String posAddress) {
+        return driver.context().flatMap(context -> context.hypernode(posAddress)).map(Hypernode::ip);
     }
 
     @Override

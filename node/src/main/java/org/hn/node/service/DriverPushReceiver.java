@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.message.PosMessage;
+import org.hn.node.round.BlockRefusal;
 import org.hn.node.round.OwnMessages;
 import org.hn.node.round.RoundDriver;
 import org.hn.node.server.NodeView;
@@ -37,19 +38,20 @@ public final class DriverPushReceiver implements PushReceiver {
 
     /** Stops at the first refused block (§4.3 step 6): the blocks after it no longer link to our tip. */
     @Override
-    public void blocksPushed(String senderIp, List<PosBlock> blocks) {
+    public boolean blocksPushed(String senderIp, List<PosBlock> blocks) {
         for (int index = 0; index < blocks.size(); index++) {
             PosBlock block = blocks.get(index);
-            Optional<String> refusal = driver.acceptPushedBlock(block, senderIp);
+            Optional<BlockRefusal> refusal = driver.acceptPushedBlock(block, senderIp);
             if (refusal.isPresent()) {
                 LOG.info("block {} (round {} slot {}) pushed by {} refused: {}; {} later block(s) ignored",
-                        block.height(), block.round(), block.sir(), senderIp, refusal.get(),
+                        block.height(), block.round(), block.sir(), senderIp, refusal.get().reason(),
                         blocks.size() - index - 1);
-                return;
+                return refusal.get().sendersFault();
             }
             LOG.info("stored block {} (round {} slot {}) pushed by {}", block.height(), block.round(), block.sir(),
                     senderIp);
         }
+        return false;
     }
 
     /** §6.8 step 3: our {@code 203} to the tester, with the request's params and our current time as value. */

@@ -15,12 +15,12 @@ import org.hn.node.peers.Direction;
 import org.hn.node.peers.PeerConnection;
 import org.hn.node.round.RoundContext;
 import org.hn.node.round.RoundDriver;
+import org.hn.node.round.ScheduleJson;
 import org.hn.node.server.NodeReports;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
 import org.hn.registry.Hypernode;
 import org.hn.registry.round.ActivityFilter;
 import org.hn.registry.round.RoundPlanner;
-import org.hn.registry.schedule.TestAssignment;
 
 /**
  * The JSON answers of the client-only commands ({@code spec/wire.md §9}). The status is the last snapshot taken
@@ -88,13 +88,8 @@ public final class JsonReports implements NodeReports {
             return PythonJson.render(round);
         }
         context.connectTo().forEach(hypernode -> row(connectTo.addArray(), hypernode));
-        ArrayNode slots = round.putArray("slots");
-        context.plan().jurors().jurors().forEach(juror -> slots.addArray().add(juror.posAddress()).add(juror.tid()));
-        ArrayNode testSlots = round.putArray("test_slots");
-        for (List<TestAssignment> slot : context.plan().tests().slots()) {
-            ArrayNode tests = testSlots.addArray();
-            slot.forEach(test -> tests.addArray().add(test.tester()).add(test.testee()).add(test.type()));
-        }
+        ScheduleJson.slots(context.plan(), round.putArray("slots"));
+        ScheduleJson.testSlots(context.plan(), round.putArray("test_slots"));
         return PythonJson.render(round);
     }
 

@@ -51,7 +51,7 @@ class PluginCommandTest {
                 "HN_reg_round", "--ledger=FILE", "--dir=DIR", "--network=NETWORK", "--profile=PROFILE",
                 "--listen=HOST:PORT", "--keep=N", "--interval=SECONDS", "--once", "default: 127.0.0.1:5659",
                 "Examples:")) {
-            assertTrue(help.out().contains(expected), expected + " missing from:\n" + help.out());
+            assertTrue(help.out().replaceAll("\\s+", " ").contains(expected), expected + " missing from:\n" + help.out());
         }
         assertTrue(run("--help").out().contains("plugin"));
     }

@@ -77,7 +77,7 @@ class RegistryCommandTest {
         assertEquals(19, json.get("jurors").size());
         for (int slot = 0; slot < 19; slot++) {
             assertEquals(slot, json.at("/jurors/" + slot + "/slot").asInt());
-            assertEquals(8, json.at("/test_slots/" + slot).size());
+            assertEquals(10, json.at("/test_slots/" + slot).size(), "TESTS_PER_SLOT=10 from the ledger's rainbow");
             assertEquals(3, json.at("/test_slots/" + slot + "/0").size(), "[tester, testee, type]");
         }
         assertEquals(19, json.get("test_slots").size());

@@ -27,7 +27,8 @@ import org.hn.node.wire.proto.Command;
 import org.hn.node.wire.proto.Command.Type;
 
 /**
- * A stand-in for a reference node: legacy framing only. Answers {@code hello} with its hello and
+ * A stand-in for a reference node: legacy framing only. Answers {@code hello} with its hello (or, like the
+ * reference, {@code ko "Bad Posnet <posnet>"} outside posnet0002–0004) and
  * {@code status} with {@link #STATUS}. Facing v2 bytes it either breaks off like the reference (its legacy
  * decoder reads the magic as a negative length and closes) or, when silent, reads and never answers.
  */
@@ -89,10 +90,17 @@ final class LegacyOnlyPeer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Command request) {
             switch (request.getCommand()) {
-                case hello -> ctx.writeAndFlush(Command.newBuilder().setCommand(Type.hello).setStringValue(HELLO).build());
+                case hello -> ctx.writeAndFlush(Network.LEGACY_POSNETS.contains(posnetOf(request))
+                        ? Command.newBuilder().setCommand(Type.hello).setStringValue(HELLO).build()
+                        : Command.newBuilder().setCommand(Type.ko).setStringValue("Bad Posnet " + posnetOf(request)).build());
                 case status -> ctx.writeAndFlush(Command.newBuilder().setCommand(Type.status).setStringValue(STATUS).build());
                 default -> ctx.close();
             }
+        }
+
+        private static String posnetOf(Command hello) {
+            String text = hello.getStringValue();
+            return text.substring(0, Math.min(10, text.length()));
         }
 
         @Override

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class PeerClientTest {
 
     private static final HelloString OUR_HELLO = new HelloString("posnet0002", 7070, FakeNode.ADDRESS_1);
-    private static final long WAIT_SECONDS = 5;
+    private static final long WAIT_SECONDS = 20;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final FramingMemory memory = new FramingMemory();

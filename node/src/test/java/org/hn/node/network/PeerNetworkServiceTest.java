@@ -1,5 +1,6 @@
 package org.hn.node.network;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,6 @@ import org.hn.node.client.PeerClient;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Direction;
-import org.hn.node.peers.MutableClock;
 import org.hn.node.peers.PeerConnection;
 import org.hn.node.peers.PeerKey;
 import org.hn.node.server.FakeNode;
@@ -63,10 +63,10 @@ class PeerNetworkServiceTest {
     private static final Duration PEER_RETRY = Duration.ofSeconds(20);
     private static final ExchangePeriods PERIODS = new ExchangePeriods(Duration.ofSeconds(10), Duration.ofSeconds(30),
             Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofMillis(10));
-    private static final long WAIT_SECONDS = 5;
+    private static final long WAIT_SECONDS = 20;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+    private final TestClock clock = new TestClock(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
     private final long now = clock.instant().getEpochSecond();
     private final ConnectionRegistry registry = new ConnectionRegistry();
     private final Mempool mempool = new Mempool(TestChain.MAINNET, txid -> false, MempoolLimits.DEFAULTS,

@@ -1,5 +1,6 @@
 package org.hn.node.peers;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ class PeerScoresTest {
 
     private static final Instant START = Instant.parse("2026-11-23T12:00:00Z");
 
-    private final MutableClock clock = new MutableClock(START);
+    private final TestClock clock = new TestClock(START);
     private final PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of("10.9.9.9"), clock);
 
     @Test

@@ -1,5 +1,6 @@
 package org.hn.node.peers;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netty.buffer.ByteBuf;
@@ -13,7 +14,7 @@ class TrafficMeterTest {
 
     @Test
     void countsRawBytesBothWaysAndMarksActivity() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
         ConnectionStats stats = new ConnectionStats(clock.instant());
         EmbeddedChannel channel = new EmbeddedChannel(new TrafficMeter(stats, clock));
 

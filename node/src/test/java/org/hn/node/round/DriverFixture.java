@@ -1,5 +1,6 @@
 package org.hn.node.round;
 
+import org.hn.chain.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public final class DriverFixture implements AutoCloseable {
     /** The registered hypernodes: test keys 0 to this − 1. */
     public static final int HYPERNODES = 4;
 
-    final SteppedClock clock = new SteppedClock(ROUND_START + 1);
+    final TestClock clock = new TestClock(ROUND_START + 1);
     final ScriptedPeers peers = new ScriptedPeers();
     final DevnetLedger ledger;
     final RoundPlanner planner;
@@ -107,6 +108,11 @@ public final class DriverFixture implements AutoCloseable {
     /** The driver's own-message signer (key 0). */
     public OwnMessages ownMessages() {
         return ownMessages;
+    }
+
+    /** The scripted peer network the driver uses. */
+    public PeerNetwork peerNetwork() {
+        return peers;
     }
 
     /** Sets how many peers the scripted network reports connected. */

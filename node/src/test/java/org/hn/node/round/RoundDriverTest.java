@@ -1,5 +1,6 @@
 package org.hn.node.round;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class RoundDriverTest {
     Path directory;
 
     private DriverFixture node;
-    private SteppedClock clock;
+    private TestClock clock;
     private ScriptedPeers peers;
     private ChainStore store;
     private Mempool mempool;
@@ -145,13 +146,48 @@ class RoundDriverTest {
         PosBlock block = PosBlock.forge(TestChain.key(1), ID, 1, ROUND, slot, clock.millis() / 1000,
                 genesis.blockHash(), txs);
 
-        assertEquals(Optional.of("sender 127.0.0.9 is not a registered hypernode"),
+        assertEquals(Optional.of(new BlockRefusal("sender 127.0.0.9 is not a registered hypernode", true)),
                 driver.acceptPushedBlock(block, "127.0.0.9"));
-        assertEquals(Optional.of("sender 127.0.0.3 is not the forger of slot " + slot),
+        assertEquals(Optional.of(new BlockRefusal("sender 127.0.0.3 is not the forger of slot " + slot, true)),
                 driver.acceptPushedBlock(block, "127.0.0.3"));
+        PosBlock badlyLinked = PosBlock.forge(TestChain.key(1), ID, 1, ROUND, slot, clock.millis() / 1000,
+                new byte[20], txs);
+        BlockRefusal unlinked = driver.acceptPushedBlock(badlyLinked, "127.0.0.2").orElseThrow();
+        assertTrue(unlinked.reason().startsWith("WRONG_PREVIOUS_HASH") && unlinked.sendersFault(), unlinked.toString());
         assertEquals(Optional.empty(), driver.acceptPushedBlock(block, "127.0.0.2"));
         assertEquals(block, store.tip());
-        assertTrue(driver.acceptPushedBlock(block, "127.0.0.2").orElseThrow().startsWith("WRONG_HEIGHT"),
-                "the same block twice");
+        BlockRefusal twice = driver.acceptPushedBlock(block, "127.0.0.2").orElseThrow();
+        assertTrue(twice.reason().startsWith("WRONG_HEIGHT") && !twice.sendersFault(),
+                "the same block twice: we may simply be ahead, not the sender's fault");
+    }
+
+    @Test
+    void roundListenersHearEachRoundOnceEvenWhenThePowSourceIsLateAtTheChange() throws Exception {
+        List<String> heard = new ArrayList<>();
+        driver.addRoundListener(new RoundListener() {
+            @Override
+            public void roundPrepared(RoundContext context) {
+                heard.add("prepared " + (context.round() - ROUND));
+                throw new IllegalStateException("a failing listener does not stop the driver");
+            }
+
+            @Override
+            public void roundEnded(RoundContext ended, long nowSeconds) {
+                heard.add("ended " + (ended.round() - ROUND) + " at +" + (nowSeconds - ROUND_START));
+            }
+        });
+        driver.start();
+        driver.tick();
+        node.powLate = true;
+        moveTo(ROUND_START + 121);
+        driver.tick();
+        driver.tick();
+        assertEquals(NodeState.POW_NOT_SYNC, driver.state());
+        node.powLate = false;
+        moveTo(ROUND_START + 125);
+        driver.tick();
+        driver.tick();
+        assertEquals(ROUND + 1, driver.context().orElseThrow().round());
+        assertEquals(List.of("prepared 0", "ended 0 at +121", "prepared 1"), heard);
     }
 }

@@ -61,7 +61,7 @@ class RoundPreparerTest {
                 RegistrationFold.forNetwork(RuleProfile.STRICT, Network.DEVNET, new SqlitePowLedger(ledgerFile)), 4));
 
         try (ChainStore store = ChainStore.open(directory.resolve("chain.db"), genesis)) {
-            RoundContext context = new RoundPreparer(planner, store, address(0)).prepare(ROUND, 8, 40, NOW);
+            RoundContext context = new RoundPreparer(planner, store, address(0)).prepare(ROUND, 40, NOW);
 
             assertEquals(ROUND, context.round());
             assertEquals(genesis.blockHashHex(), context.plan().referenceHashHex(), "the last block before the round");

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.hn.chain.block.PosBlock;
+import org.hn.chain.crypto.InvalidKeyException;
+import org.hn.chain.crypto.PrivateKey;
+import org.hn.chain.testing.TestData;
 import org.hn.chain.height.HeightStatus;
 import org.hn.chain.message.PosMessage;
 import org.hn.config.Network;
@@ -27,9 +31,11 @@ import org.hn.node.wire.hello.HelloString;
  */
 public final class FakeNode implements NodeServices, ChainQueries, MempoolService, NodeView, PushReceiver, NodeReports {
 
-    /** Mainnet addresses of the vectors (addresses.json keys 0 and 1). */
+    /** Mainnet addresses of the vectors (addresses.json keys 0 and 1; {@link #key} gives their private keys). */
     public static final String ADDRESS_0 = "BKuHHD8KX2PHherGDDv4kWeB23DXhY1k5J";
     public static final String ADDRESS_1 = "BGNtrw8ybLxtTgZ1rTzSr1trTYD5MEfcjD";
+    /** A pushed block forged by this address counts as the sender's fault. */
+    public static final String INVALID_FORGER = "B9oMPPW5hZEAAuq8oCpT6i6pavPJhgXViq";
     public static final String STATUS_JSON = "{\"config\": {\"posnet\": \"posnet0002\"}, \"PID\": 42}";
     public static final String ROUND_JSON = "{\"start\": 1, \"previous\": 0}";
     public static final String HEIGHTS_JSON = "{\"10.0.0.9:06969\": {\"height\": 2}}";
@@ -38,6 +44,8 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
     public volatile Set<String> posnets = Set.copyOf(Network.LEGACY_POSNETS);
     public final Set<String> registeredIps = ConcurrentHashMap.newKeySet();
     public final Set<String> queryIps = ConcurrentHashMap.newKeySet();
+    /** PoS address → registered IP, for authenticated hellos. */
+    public final Map<String, String> registrations = new ConcurrentHashMap<>();
     public volatile CompletableFuture<Void> serving = CompletableFuture.completedFuture(null);
     public volatile boolean acceptTests = true;
     public volatile RuntimeException failure;
@@ -49,6 +57,15 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
     public final List<List<PosMessage>> digested = new CopyOnWriteArrayList<>();
     public final List<PosBlock> pushed = new CopyOnWriteArrayList<>();
     public final List<PosMessage> tests = new CopyOnWriteArrayList<>();
+
+    /** The private key of a vector address ({@code addresses.json} key {@code index}). */
+    public static PrivateKey key(int index) {
+        try {
+            return PrivateKey.fromBytes(TestData.testKeyBytes(index));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public FakeNode() {
         for (int height = 0; height < 3; height++) {
@@ -167,13 +184,15 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
     @Override public HelloString ownHello() { return ownHello; }
     @Override public Set<String> allowedPosnets() { return posnets; }
     @Override public boolean isRegisteredIp(String ip) { return registeredIps.contains(ip); }
+    @Override public Optional<String> registeredIp(String posAddress) { return Optional.ofNullable(registrations.get(posAddress)); }
     @Override public boolean isQueryAllowed(String ip) { return queryIps.contains(ip); }
     @Override public CompletionStage<Void> whenServing() { return serving; }
 
     @Override
-    public void blocksPushed(String senderIp, List<PosBlock> blocks) {
+    public boolean blocksPushed(String senderIp, List<PosBlock> blocks) {
         pushed.addAll(blocks);
         call("blocksPushed " + senderIp + " " + blocks.size());
+        return blocks.stream().anyMatch(block -> block.forger().equals(INVALID_FORGER));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.hn.node.server;
 
+import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +21,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.hn.chain.message.PosMessage;
 import org.hn.config.Network;
+import org.hn.node.auth.NodeSecret;
+import org.hn.node.auth.NodeSecretException;
+import org.hn.node.auth.Tokens;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.Misbehaviour;
-import org.hn.node.peers.MutableClock;
 import org.hn.node.peers.PeerConnection;
 import org.hn.node.peers.PeerKey;
 import org.hn.node.peers.PeerScores;
@@ -35,6 +40,7 @@ import org.hn.node.wire.frame.ChecksumMismatch;
 import org.hn.node.wire.frame.FrameSettings;
 import org.hn.node.wire.frame.LegacyFrameDecoder;
 import org.hn.node.wire.frame.LegacyFrameEncoder;
+import org.hn.chain.block.PosBlock;
 import org.hn.node.wire.mapping.ChainProtos;
 import org.hn.node.wire.proto.Block;
 import org.hn.node.wire.proto.Command;
@@ -42,6 +48,7 @@ import org.hn.node.wire.proto.Command.Type;
 import org.hn.node.wire.proto.Height;
 import org.hn.node.wire.proto.TX;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InboundSessionTest {
 
@@ -51,12 +58,25 @@ class InboundSessionTest {
 
     private final FakeNode node = new FakeNode();
     private final ConnectionRegistry registry = new ConnectionRegistry();
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
+    private final TestClock clock = new TestClock(Instant.ofEpochSecond(NOW));
     private final PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of(), clock);
     private final ConnectionStats stats = new ConnectionStats(clock.instant());
 
+    @TempDir
+    Path dataDir;
+
+    /** Tokens of this node; the test peer's IP is a legacy client, so client commands are served without one. */
+    private ServerAuth auth() {
+        try {
+            return new ServerAuth(new Tokens(NodeSecret.loadOrCreate(dataDir, new SecureRandom()), FakeNode.ADDRESS_0,
+                    clock), Set.of("10.0.0.1"), FakeNode.key(0));
+        } catch (NodeSecretException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private SessionChannel channel(ServerSettings settings) {
-        InboundSession session = new InboundSession(new InboundRequests(node, settings, clock), node, registry, scores,
+        InboundSession session = new InboundSession(new InboundRequests(node, settings, auth(), clock), node, registry, scores,
                 stats, Runnable::run, settings.maxPendingRequests());
         return new SessionChannel(PEER, session);
     }
@@ -124,7 +144,7 @@ class InboundSessionTest {
         FrameSettings frames = FrameSettings.defaults(Network.MAINNET);
         ServerSettings settings = ServerSettings.defaults(Network.MAINNET);
         SessionChannel channel = new SessionChannel(PEER, new LegacyFrameDecoder(frames), new LegacyFrameEncoder(frames),
-                new CommandDecoder(), new CommandEncoder(), new InboundSession(new InboundRequests(node, settings, clock),
+                new CommandDecoder(), new CommandEncoder(), new InboundSession(new InboundRequests(node, settings, auth(), clock),
                 node, registry, scores, stats, Runnable::run, 4));
         channel.writeInbound(WireVectors.buffer(hello.get("framed_hex").asText()));
         // The fake's hello string is the vector's, so our answer is the vector's frame byte for byte.
@@ -191,6 +211,21 @@ class InboundSessionTest {
         assertEquals(List.of("blocksPushed 10.0.0.1 1"), node.calls);
         assertEquals(2, node.pushed.get(0).height());
         assertEquals("10.0.0.1", node.pushed.get(0).receivedBy());
+        assertEquals(100, scores.score("10.0.0.1"), "a block the node took is no misbehaviour");
+    }
+
+    @Test
+    void anInvalidPushedBlockScoresItsSender() {
+        node.registeredIps.add("10.0.0.1");
+        SessionChannel channel = channel();
+        PosBlock good = node.chain.get(2);
+        PosBlock forged = new PosBlock(good.height(), good.round(), good.sir(), good.timestamp(), good.previousHash(),
+                good.msgCount(), good.uniquesSources(), good.signature(), good.blockHash(), "",
+                FakeNode.INVALID_FORGER, good.txs());
+        assertNull(exchange(channel, Command.newBuilder().setCommand(Type.block)
+                .addBlockValue(ChainProtos.toProto(forged)).build()));
+        assertFalse(channel.isActive());
+        assertEquals(100 - Misbehaviour.INVALID_BLOCK.weight(), scores.score("10.0.0.1"));
     }
 
     @Test
@@ -304,7 +339,7 @@ class InboundSessionTest {
         FrameSettings frames = FrameSettings.defaults(Network.MAINNET);
         ServerSettings settings = ServerSettings.defaults(Network.MAINNET);
         SessionChannel channel = new SessionChannel(PEER, new LegacyFrameDecoder(frames), new LegacyFrameEncoder(frames),
-                new CommandDecoder(), new CommandEncoder(), new InboundSession(new InboundRequests(node, settings, clock),
+                new CommandDecoder(), new CommandEncoder(), new InboundSession(new InboundRequests(node, settings, auth(), clock),
                 node, registry, scores, stats, Runnable::run, 4));
         channel.writeInbound(WireVectors.buffer(WireVectors.wire().get("hello").get(0).get("framed_hex").asText()));
         ((ByteBuf) channel.readOutbound()).release();

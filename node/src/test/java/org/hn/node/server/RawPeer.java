@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -31,8 +32,16 @@ public final class RawPeer implements AutoCloseable {
     private final DataInputStream in;
 
     public RawPeer(InetSocketAddress server, int readTimeoutMillis) throws IOException {
+        this(server, readTimeoutMillis, null);
+    }
+
+    /** A peer connecting from a chosen local address (one loopback IP per attacker keeps scores apart). */
+    public RawPeer(InetSocketAddress server, int readTimeoutMillis, InetAddress localAddress) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.connect(server, 2000);
         socket.setSoTimeout(readTimeoutMillis);
         out = socket.getOutputStream();
@@ -46,10 +55,15 @@ public final class RawPeer implements AutoCloseable {
 
     /** v2 frame: magic, length, first 4 bytes of SHA-256(SHA-256(payload)), payload ({@code DESIGN.md §4}). */
     public static byte[] v2Frame(byte[] payload) {
+        return v2Frame(MAINNET_MAGIC, payload);
+    }
+
+    /** A v2 frame with another network's magic. */
+    public static byte[] v2Frame(byte[] magic, byte[] payload) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] twice = sha256.digest(sha256.digest(payload));
-            return ByteBuffer.allocate(12 + payload.length).put(MAINNET_MAGIC).putInt(payload.length)
+            return ByteBuffer.allocate(12 + payload.length).put(magic).putInt(payload.length)
                     .put(twice, 0, 4).put(payload).array();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -92,9 +106,14 @@ public final class RawPeer implements AutoCloseable {
 
     /** Reads one v2 frame and returns its command, checking magic and checksum. */
     public Command readV2() throws IOException {
+        return readV2(MAINNET_MAGIC);
+    }
+
+    /** Reads one v2 frame of the network with that magic. */
+    public Command readV2(byte[] magic) throws IOException {
         byte[] header = new byte[12];
         in.readFully(header);
-        if (!Arrays.equals(header, 0, 4, MAINNET_MAGIC, 0, 4)) {
+        if (!Arrays.equals(header, 0, 4, magic, 0, 4)) {
             throw new IOException("bad magic " + HexFormat.of().formatHex(header, 0, 4));
         }
         byte[] payload = new byte[ByteBuffer.wrap(header, 4, 4).getInt()];

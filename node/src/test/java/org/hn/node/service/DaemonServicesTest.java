@@ -139,9 +139,11 @@ class DaemonServicesTest {
         PosBlock good = PosBlock.forge(TestChain.key(1), ID, 4, ROUND, slot, now, tip.blockHash(), txs);
         PosBlock unlinked = PosBlock.forge(TestChain.key(1), ID, 4, ROUND, slot, now, new byte[20], txs);
 
-        node.services.pushes().blocksPushed("127.0.0.2", List.of(unlinked, good));
+        assertTrue(node.services.pushes().blocksPushed("127.0.0.2", List.of(unlinked, good)),
+                "a badly linked block is the sender's fault");
         assertEquals(tip, node.store.tip(), "the good block after a refused one is not tried");
-        node.services.pushes().blocksPushed("127.0.0.2", List.of(good, good));
+        assertFalse(node.services.pushes().blocksPushed("127.0.0.2", List.of(good, good)),
+                "a second copy of a stored block is not held against the sender");
         assertEquals(good, node.store.tip());
     }
 

@@ -52,6 +52,7 @@ public final class ChainStore implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final int READERS = 4;
     private static final HexFormat HEX = HexFormat.of();
+    private static final String PROCESS_STARTS = "process_starts";
     private static final HeightStatus UNKNOWN_BLOCK = new HeightStatus(0, 0, 0, "", 0, 0, 0, 0);
 
     private final Connection writer;
@@ -393,6 +394,29 @@ public final class ChainStore implements AutoCloseable {
         });
     }
 
+    /** The schedule this node computed for one round, if recorded. */
+    public Optional<RoundRecord> round(long round) throws StoreException {
+        return read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT round, active_hns, slots, test_slots FROM pos_rounds WHERE round = ?")) {
+                query.setLong(1, round);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new RoundRecord(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4)));
+                }
+            }
+        });
+    }
+
+    /** How many times a node process started on this database, as counted by {@link #countProcessStart()}. */
+    public long processStarts() throws StoreException {
+        return read(connection -> singleLong(connection,
+                "SELECT COALESCE(MAX(value), 0) FROM node_meta WHERE name = ?", PROCESS_STARTS));
+    }
+
     /** The round signatures collected for one round, ordered by forger address. */
     public List<RoundSignature> roundSignatures(long round) throws StoreException {
         return read(connection -> {
@@ -488,17 +512,55 @@ public final class ChainStore implements AutoCloseable {
 
     /** Records this node's stats of a round, replacing earlier ones for that round. */
     public void saveRoundStats(RoundStats stats) throws StoreException {
-        writeRoundData("INSERT OR REPLACE INTO round_stats (round, bytes_sent, bytes_received, messages_sent,"
-                + " messages_received, uptime_seconds, restarts, peer_heights, late_peers)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", stats.round(), stats.bytesSent(), stats.bytesReceived(),
-                stats.messagesSent(), stats.messagesReceived(), stats.uptimeSeconds(), stats.restarts(),
-                stats.peerHeights(), stats.latePeers());
+        saveRoundEnd(stats, Optional.empty());
+    }
+
+    /**
+     * Records what a node keeps at the end of a round in one transaction: its stats of the round and, when it
+     * forged in the round, its round signature; each replaces an earlier record of the same key.
+     */
+    public void saveRoundEnd(RoundStats stats, Optional<RoundSignature> signature) throws StoreException {
+        write(connection -> {
+            execute(connection, "INSERT OR REPLACE INTO round_stats (round, bytes_sent, bytes_received,"
+                    + " messages_sent, messages_received, uptime_seconds, restarts, peer_heights, late_peers)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", stats.round(), stats.bytesSent(), stats.bytesReceived(),
+                    stats.messagesSent(), stats.messagesReceived(), stats.uptimeSeconds(), stats.restarts(),
+                    stats.peerHeights(), stats.latePeers());
+            if (signature.isPresent()) {
+                insertRoundSignature(connection, signature.get());
+            }
+            return null;
+        });
+    }
+
+    /** Records this node's schedule of a round, replacing an earlier one for that round (a recomputed round). */
+    public void saveRound(RoundRecord record) throws StoreException {
+        writeRoundData("INSERT OR REPLACE INTO pos_rounds (round, active_hns, slots, test_slots) VALUES (?, ?, ?, ?)",
+                record.round(), record.activeHypernodes(), record.slots(), record.testSlots());
+    }
+
+    /**
+     * Counts one more start of a node process on this database, in one transaction.
+     *
+     * @return the starts counted so far, this one included (1 on a fresh database)
+     */
+    public long countProcessStart() throws StoreException {
+        return write(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO node_meta (name, value)"
+                    + " VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1")) {
+                statement.setString(1, PROCESS_STARTS);
+                statement.executeUpdate();
+            }
+            return singleLong(connection, "SELECT value FROM node_meta WHERE name = ?", PROCESS_STARTS);
+        });
     }
 
     /** Records a forger's round signature, replacing an earlier one of the same forger for that round. */
     public void saveRoundSignature(RoundSignature signature) throws StoreException {
-        writeRoundData("INSERT OR REPLACE INTO round_signatures (round, digest, forger, signature) VALUES (?, ?, ?, ?)",
-                signature.round(), signature.digest(), signature.forger(), signature.signature());
+        write(connection -> {
+            insertRoundSignature(connection, signature);
+            return null;
+        });
     }
 
     /** Closes the reader pool and the writer connection. */
@@ -639,12 +701,22 @@ public final class ChainStore implements AutoCloseable {
 
     private void writeRoundData(String sql, Object... values) throws StoreException {
         write(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, values);
-                statement.executeUpdate();
-            }
+            execute(connection, sql, values);
             return null;
         });
+    }
+
+    private static void insertRoundSignature(Connection connection, RoundSignature signature) throws SQLException {
+        execute(connection, "INSERT OR REPLACE INTO round_signatures (round, digest, forger, signature)"
+                + " VALUES (?, ?, ?, ?)", signature.round(), signature.digest(), signature.forger(),
+                signature.signature());
+    }
+
+    private static void execute(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, values);
+            statement.executeUpdate();
+        }
     }
 
     private static Optional<PosBlock> readBlock(Connection connection, long height) throws SQLException, StoreException {

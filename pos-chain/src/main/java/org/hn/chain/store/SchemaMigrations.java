@@ -87,8 +87,18 @@ final class SchemaMigrations {
               signature BLOB (64) NOT NULL,
               PRIMARY KEY (round, forger))""");
 
+    /**
+     * Migration 2: facts about the node process kept with its chain, as named integer counters (so far the
+     * number of process starts, {@code DESIGN.md §6}).
+     */
+    private static final List<String> NODE_META = List.of(
+            """
+            CREATE TABLE node_meta (
+              name  TEXT PRIMARY KEY NOT NULL,
+              value INTEGER NOT NULL)""");
+
     /** All migrations in order; index i holds migration i + 1. */
-    private static final List<List<String>> MIGRATIONS = List.of(CHAIN_TABLES);
+    private static final List<List<String>> MIGRATIONS = List.of(CHAIN_TABLES, NODE_META);
 
     private SchemaMigrations() {
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.hn.config.Network;
+import org.hn.pow.ledger.PowLedger;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
 import org.hn.registry.Hypernode;
 
@@ -64,6 +65,11 @@ public final class RegistrationCache implements RegistrySource {
      */
     public RegistrationState registryOfRound(Network network, long round) throws PowLedgerUnavailableException {
         return registryAt(fold.ledger().referenceBlockOfRound(network, round).height());
+    }
+
+    /** The ledger the registrations are read from. */
+    public PowLedger ledger() {
+        return fold.ledger();
     }
 
     @Override

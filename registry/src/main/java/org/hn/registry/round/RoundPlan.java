@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.hn.registry.Hypernode;
+import org.hn.registry.colored.Rainbow;
 import org.hn.registry.registration.InvalidRegistration;
 import org.hn.registry.schedule.JurorSchedule;
 import org.hn.registry.schedule.TestSchedule;
@@ -19,6 +20,7 @@ import org.hn.registry.schedule.TestSchedule;
  * @param invalid         the registration rows that were refused, with their reasons
  * @param jurors          the forger of each slot 0–18, or none with a reason
  * @param tests           the test assignments of each slot
+ * @param rainbow         the network-wide tuneables in force for the round ({@code spec/rounds.md §10})
  */
 public record RoundPlan(
         long round,
@@ -27,7 +29,8 @@ public record RoundPlan(
         List<Hypernode> hypernodes,
         List<InvalidRegistration> invalid,
         JurorSchedule jurors,
-        TestSchedule tests) {
+        TestSchedule tests,
+        Rainbow rainbow) {
 
     public RoundPlan {
         referenceHash = referenceHash.clone();
@@ -35,6 +38,7 @@ public record RoundPlan(
         invalid = List.copyOf(invalid);
         Objects.requireNonNull(jurors, "jurors");
         Objects.requireNonNull(tests, "tests");
+        Objects.requireNonNull(rainbow, "rainbow");
     }
 
     @Override

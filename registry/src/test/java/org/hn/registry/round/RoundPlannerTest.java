@@ -49,9 +49,11 @@ class RoundPlannerTest {
     void plansRound192OfTheReferenceFixture() throws Exception {
         byte[] referenceHash = new byte[20];
         Arrays.fill(referenceHash, (byte) 0x11);
-        RoundPlan plan = planner(RuleProfile.COMPAT).plan(192, referenceHash, Set.of(P1), 8);
+        RoundPlan plan = planner(RuleProfile.COMPAT).plan(192, referenceHash, Set.of(P1));
 
         assertEquals(780_100L, plan.referenceHeight());
+        assertEquals(List.of(10, 35, 20), List.of(plan.rainbow().testsPerSlot(), plan.rainbow().maxConnectTo(),
+                plan.rainbow().minForgeConsensus()), "the rainbow of pow.md §13.4 item 9, the forged one ignored");
         assertEquals(List.of(P1, P2, P3, P4, P8, P11, D1, D3, D4, D2, P10),
                 plan.hypernodes().stream().map(Hypernode::posAddress).toList());
         assertFalse(plan.hypernodes().get(0).active(), "P1 was inactive in round 191");
@@ -67,7 +69,7 @@ class RoundPlannerTest {
         Set<String> registered = new HashSet<>(plan.hypernodes().stream().map(Hypernode::posAddress).toList());
         for (int slot = 0; slot < 19; slot++) {
             List<TestAssignment> tests = plan.tests().testsOfSlot(slot);
-            assertEquals(8, tests.size());
+            assertEquals(10, tests.size(), "TESTS_PER_SLOT=10 from the fixture's rainbow");
             String forger = jurors.get(slot).posAddress();
             for (TestAssignment test : tests) {
                 assertTrue(registered.contains(test.tester()) && registered.contains(test.testee()));
@@ -79,7 +81,7 @@ class RoundPlannerTest {
 
     @Test
     void strictProfileDropsLowCollateralAndBadPorts() throws Exception {
-        RoundPlan plan = planner(RuleProfile.STRICT).plan(192, new byte[20], Set.of(), 10);
+        RoundPlan plan = planner(RuleProfile.STRICT).plan(192, new byte[20], Set.of());
         assertEquals(List.of(P1, P2, P3, P8, P11, D1, D4, D2, P10),
                 plan.hypernodes().stream().map(Hypernode::posAddress).toList());
         assertEquals(10, plan.tests().testsOfSlot(0).size());

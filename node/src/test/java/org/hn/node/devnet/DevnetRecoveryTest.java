@@ -1,0 +1,95 @@
+package org.hn.node.devnet;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.hn.chain.block.PosBlock;
+import org.hn.chain.store.ChainStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recovery on a real devnet: a fifth registered hypernode started after the others completed a round catches up
+ * and then forges, and a node killed with SIGKILL mid-round is restarted and agrees with the others again.
+ */
+class DevnetRecoveryTest {
+
+    private static final List<String> JVM = List.of("-Xmx128m");
+    private static final long POLL_MILLIS = 1000;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void aLateNodeCatchesUpAndForgesAndAKilledNodeRejoins() throws Exception {
+        try (Devnet devnet = Devnet.create(directory.resolve("devnet"), 5, 17400, Clock.systemUTC())) {
+            List<DevnetNode> nodes = devnet.nodes();
+            for (DevnetNode node : nodes.subList(0, 4)) {
+                devnet.start(node, JVM);
+            }
+            waitFor(devnet, "the first four nodes complete a round", 5,
+                    statuses -> nodes.subList(0, 4).stream().allMatch(node -> completed(statuses, node) >= 1));
+
+            devnet.kill(nodes.get(1));
+            devnet.start(nodes.get(4), JVM);
+            devnet.start(nodes.get(1), JVM);
+
+            waitFor(devnet, "the late node forges and every node agrees", 8,
+                    statuses -> forged(statuses, nodes.get(4)) >= 1 && completed(statuses, nodes.get(1)) >= 1
+                            && agree(devnet, statuses));
+
+            try (ChainStore chain = ChainStore.openExisting(nodes.get(0).dir().resolve("chain.db"))) {
+                long forgedByLateNode = 0;
+                for (long height = 1; height <= chain.tip().height(); height++) {
+                    PosBlock block = chain.block(height).orElseThrow();
+                    if (block.forger().equals(nodes.get(4).address())) {
+                        forgedByLateNode++;
+                    }
+                }
+                assertTrue(forgedByLateNode >= 1, "node0's chain holds a block forged by the late node");
+            }
+        }
+    }
+
+    private static long completed(List<Optional<JsonNode>> statuses, DevnetNode node) {
+        return statuses.get(node.index()).map(status -> status.path("rounds_completed").asLong()).orElse(0L);
+    }
+
+    private static long forged(List<Optional<JsonNode>> statuses, DevnetNode node) {
+        return statuses.get(node.index()).map(status -> status.path("forged_count").asLong()).orElse(0L);
+    }
+
+    private static boolean agree(Devnet devnet, List<Optional<JsonNode>> statuses) {
+        return statuses.stream().allMatch(Optional::isPresent)
+                && statuses.stream().map(status -> status.get().path("height").asLong() + "/"
+                        + status.get().path("block_hash").asText()).distinct().count() == 1;
+    }
+
+    private static void waitFor(Devnet devnet, String what, long minutes, Predicate<List<Optional<JsonNode>>> done)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(minutes);
+        while (System.currentTimeMillis() < deadline) {
+            devnet.appendPowBlocks();
+            Optional<DevnetNode> exited = devnet.exitedNode();
+            if (exited.isPresent()) {
+                fail("node" + exited.get().index() + " exited; see " + exited.get().logFile());
+            }
+            List<Optional<JsonNode>> statuses = devnet.nodes().stream().map(devnet::status).toList();
+            if (done.test(statuses)) {
+                return;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        fail("timed out waiting until " + what + "; statuses: "
+                + devnet.nodes().stream().map(devnet::status).toList());
+    }
+}
