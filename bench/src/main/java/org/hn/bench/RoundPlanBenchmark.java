@@ -2,7 +2,6 @@ package org.hn.bench;
 
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.hn.node.round.Tuning;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
 import org.hn.registry.registration.RegistrationCache;
 import org.hn.registry.round.RoundPlan;
@@ -17,8 +16,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Planning a round over the 1,000-hypernode registry of {@link ChurnLedger} ({@code spec/rounds.md §7.2}):
- * the round's reference block looked up in the ledger, its registry taken from the cache (already folded, as for
- * every round after a node's first), then the juror tickets and the test slots drawn over the 1,000 entries.
+ * the round's colored lists read from the ledger (none here, so the rainbow defaults apply), its reference block
+ * looked up, its registry taken from the cache (already folded, as for every round after a node's first), then
+ * the juror tickets and the test slots drawn over the 1,000 entries.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +45,6 @@ public class RoundPlanBenchmark {
 
     @Benchmark
     public RoundPlan plan() throws PowLedgerUnavailableException {
-        return planner.plan(ChurnLedger.ROUND, REFERENCE_HASH, Set.of(), Tuning.DEFAULTS.testsPerSlot());
+        return planner.plan(ChurnLedger.ROUND, REFERENCE_HASH, Set.of());
     }
 }
