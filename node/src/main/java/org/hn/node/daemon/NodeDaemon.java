@@ -342,7 +342,7 @@ public final class NodeDaemon implements AutoCloseable {
             throws DaemonException {
         try {
             return new ServerAuth(new Tokens(NodeSecret.loadOrCreate(dataDir, new SecureRandom()), me, clock),
-                    Set.copyOf(settings.list(Setting.LEGACY_CLIENTS_FROM)), key);
+                    Set.copyOf(settings.list(Setting.LEGACY_CLIENTS_FROM)), key, true);
         } catch (NodeSecretException | IllegalArgumentException e) {
             throw new DaemonException(e.getMessage(), e);
         }

@@ -164,6 +164,11 @@ final class InboundRequests {
         if (authenticated) {
             return challenge(request, hello);
         }
+        if (auth.registeredPeersOnly() && hello.port() != HelloString.CLIENT_PORT
+                && !services.view().isRegisteredIp(PeerKey.ipOf(remote))) {
+            // DESIGN.md §4: an unauthenticated peer hello only from a registered IP; clients say port 00101
+            throw RequestException.refused(null, "Not a registered hypernode", "legacy hello from an unregistered IP");
+        }
         PeerConnection connection = new PeerConnection(PeerKey.of(remote, hello.port()), Direction.INBOUND, stats, hello);
         return Reply.helloAccepted(Commands.withString(Type.hello, services.view().ownHello().text()), connection);
     }

@@ -2,6 +2,7 @@ package org.hn.node.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -18,9 +19,11 @@ public final class PeerServer implements AutoCloseable {
     private static final int BACKLOG = 128;
 
     private final Channel channel;
+    private final ChannelGroup connections;
 
-    private PeerServer(Channel channel) {
+    private PeerServer(Channel channel, ChannelGroup connections) {
         this.channel = channel;
+        this.connections = connections;
     }
 
     /**
@@ -45,7 +48,7 @@ public final class PeerServer implements AutoCloseable {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(settings.writeBufferLowBytes(), settings.writeBufferHighBytes()))
                 .childHandler(initializer);
-        return new PeerServer(bootstrap.bind(address).sync().channel());
+        return new PeerServer(bootstrap.bind(address).sync().channel(), initializer.connections());
     }
 
     /** The bound address, with the actual port. */
@@ -53,9 +56,10 @@ public final class PeerServer implements AutoCloseable {
         return (InetSocketAddress) channel.localAddress();
     }
 
-    /** Stops accepting; open connections are left to the event loops' shutdown. */
+    /** Stops accepting and closes every open connection, so that peers notice at once. */
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly();
     }
 }

@@ -17,8 +17,15 @@ import org.hn.node.auth.Tokens;
  *                        {@code ::1} matches a connection from {@code 0:0:0:0:0:0:0:1}
  * @param helloKey        our PoS key, which signs our side of authenticated hellos ({@code posnet0005},
  *                        {@code docs/protocol.md §3}); its address must be the one of our hello
+ * @param registeredPeersOnly whether an unauthenticated peer hello (legacy posnet, port other than 00101) is
+ *                        accepted only from a registered hypernode's IP ({@code DESIGN.md §4}); on in the daemon
  */
-public record ServerAuth(Tokens tokens, Set<String> legacyClientIps, PrivateKey helloKey) {
+public record ServerAuth(Tokens tokens, Set<String> legacyClientIps, PrivateKey helloKey, boolean registeredPeersOnly) {
+
+    /** Authentication without the registered-IP rule for legacy peer hellos. */
+    public ServerAuth(Tokens tokens, Set<String> legacyClientIps, PrivateKey helloKey) {
+        this(tokens, legacyClientIps, helloKey, false);
+    }
 
     /** @throws IllegalArgumentException naming an allowlist entry that is not an IPv4 or IPv6 literal */
     public ServerAuth {

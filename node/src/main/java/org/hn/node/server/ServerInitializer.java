@@ -2,8 +2,11 @@ package org.hn.node.server;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,8 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final Executor serviceExecutor;
     private final Clock clock;
     private final InboundRequests requests;
+    /** Every accepted connection still open; a channel leaves the group when it closes. */
+    private final ChannelGroup connections = new DefaultChannelGroup("peer-connections", GlobalEventExecutor.INSTANCE);
 
     /**
      * @param settings        limits and timeouts
@@ -67,8 +72,14 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         this.requests = new InboundRequests(services, settings, auth, clock);
     }
 
+    /** The open accepted connections, which {@link PeerServer#close()} closes. */
+    ChannelGroup connections() {
+        return connections;
+    }
+
     @Override
     protected void initChannel(SocketChannel channel) {
+        connections.add(channel);
         String ip = PeerKey.ipOf(channel.remoteAddress());
         if (scores.isBanned(ip)) {
             LOG.debug("refused connection from banned IP {}", ip);

@@ -82,6 +82,20 @@ class ClientGateTest {
         return channel;
     }
 
+    @Test
+    void anUnregisteredIpMaySayAPeerHelloOnlyWhenTheRuleIsOff() {
+        auth = new ServerAuth(tokens, Set.of("127.0.0.1", "::1"), FakeNode.key(0), true);
+        SessionChannel stranger = new SessionChannel(REMOTE, session());
+        Command ko = exchange(stranger, withString(Type.hello, PEER_HELLO));
+        assertEquals(withString(Type.ko, "Not a registered hypernode"), ko);
+        assertFalse(stranger.isActive());
+        assertEquals(100, scores.score("10.0.0.1"), "our registry may lag: not held against the peer");
+
+        said(REMOTE, CLIENT_HELLO).close();
+        node.registeredIps.add("10.0.0.1");
+        said(REMOTE, PEER_HELLO).close();
+    }
+
     private static Command exchange(SessionChannel channel, Command request) {
         channel.writeInbound(request);
         channel.runPendingTasks();
