@@ -1,13 +1,11 @@
 package org.hn.plugin.files;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.hn.plugin.allowlist.Allowlist;
+import org.hn.plugin.json.ColoredJson;
 import org.hn.plugin.json.PythonJson;
 import org.hn.plugin.snapshot.SnapshotDirectory;
 import org.hn.plugin.status.PowStatus;
@@ -70,12 +68,7 @@ public final class PluginDirectory {
      * @throws IOException when the directory cannot be written; the previous file stays
      */
     public boolean writeColored(ColoredLists lists) throws IOException {
-        ObjectNode colored = JsonNodeFactory.instance.objectNode();
-        for (Color color : Color.values()) {
-            ArrayNode items = colored.putArray(color.id());
-            lists.items(color).forEach(items::add);
-        }
-        return write(COLORED, PythonJson.indented(colored));
+        return write(COLORED, PythonJson.indented(ColoredJson.of(lists)));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,12 +17,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.hn.config.Network;
+import org.hn.plugin.json.ColoredJson;
 import org.hn.plugin.json.PythonJson;
 import org.hn.plugin.snapshot.RoundSnapshot;
 import org.hn.plugin.snapshot.SnapshotDirectory;
 import org.hn.pow.ledger.PowLedger;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
 import org.hn.pow.ledger.RoundReference;
+import org.hn.registry.colored.ColoredLists;
 import org.hn.registry.registration.RegistrationCache;
 import org.hn.registry.registration.RegistrationState;
 import org.slf4j.Logger;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers the hypernode commands of the reference's plugin ({@code spec/pow.md §9.4}) that hypernodes use in normal
  * operation, read-only: {@code HN_plugin_version}, {@code HN_last_block_ts}, {@code HN_block_before_ts <ts>} and
- * {@code HN_reg_round <R> <ref_ts> <pow_height> <ip|False>}. Answers are JSON text as Python's {@code json.dumps}
+ * {@code HN_reg_round <R> <ref_ts> <pow_height> <ip|False>}, plus ours: {@code HN_colored <R>} and
+ * {@code HN_allowlist <R>}. Answers are JSON text as Python's {@code json.dumps}
  * writes it. Thread-safe.
  *
  * <p>Differences from the reference, on purpose: {@code HN_last_block_ts} gives the coinbase timestamp of the
@@ -86,8 +90,40 @@ public final class PluginCommands {
             case "HN_last_block_ts" -> lastBlockTimestamp();
             case "HN_block_before_ts" -> blockBeforeTimestamp(parameters);
             case "HN_reg_round" -> registrationsOfRound(parameters);
+            case "HN_colored" -> coloredLists(parameters);
+            case "HN_allowlist" -> allowlist(parameters);
             default -> null;
         }).map(PythonJson::compact);
+    }
+
+    /**
+     * {@code HN_colored <R>} (ours): the colored lists in force for round R, as {@code colored.json} holds them;
+     * {@code false} when the round's reference block is not confirmed or R is not a number.
+     */
+    private JsonNode coloredLists(List<String> parameters) {
+        try {
+            long round = Long.parseLong(parameters.get(0));
+            return ColoredJson.of(ColoredLists.ofRound(ledger, network, round));
+        } catch (IndexOutOfBoundsException | NumberFormatException | PowLedgerUnavailableException e) {
+            LOG.debug("HN_colored {}: {}", String.join(" ", parameters), e.getMessage());
+            return BooleanNode.FALSE;
+        }
+    }
+
+    /**
+     * {@code HN_allowlist <R>} (ours): the IPs of the hypernodes registered for round R, in registry order, for
+     * firewalls; {@code false} when the registry cannot be computed or R is not a number.
+     */
+    private JsonNode allowlist(List<String> parameters) {
+        try {
+            long round = Long.parseLong(parameters.get(0));
+            ArrayNode ips = JsonNodeFactory.instance.arrayNode();
+            cache.registryOfRound(network, round).hypernodes().forEach(hypernode -> ips.add(hypernode.ip()));
+            return ips;
+        } catch (IndexOutOfBoundsException | NumberFormatException | PowLedgerUnavailableException e) {
+            LOG.debug("HN_allowlist {}: {}", String.join(" ", parameters), e.getMessage());
+            return BooleanNode.FALSE;
+        }
     }
 
     private static JsonNode pluginVersion() {

@@ -1,6 +1,7 @@
 package org.hn.plugin.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -100,6 +101,21 @@ class PluginServerTest {
         assertEquals("0000000049{\"hn_plugin\": \"0.1.3\", \"ledger_queries\": \"0.0.3\"}",
                 new String(exchange(frame("\"HN_plugin_version\"")), StandardCharsets.US_ASCII));
         assertEquals("0.1.3", client.command("HN_plugin_version").get("hn_plugin").textValue());
+    }
+
+    @Test
+    void coloredListsAndAllowlistOfARoundAreServedToo() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode colored = client.command("HN_colored 192");
+        assertEquals("[\"198.51.100.1\",\"198.51.100.2\"]", colored.get("white").toString());
+        assertEquals(11, colored.size(), "every color");
+        assertFalse(colored.get("rainbow").toString().contains("ALLOW_UPDATES_FROM"),
+                "the rainbow sent TO the control address is not a colored list");
+        assertEquals("[\"198.51.100.1\",\"198.51.100.2\",\"198.51.100.3\",\"198.51.100.4\",\"198.51.100.8\","
+                        + "\"198.51.100.11\",\"198.51.100.13\",\"198.51.100.22\",\"198.51.100.23\",\"198.51.100.21\","
+                        + "\"198.51.100.10\"]",
+                client.command("HN_allowlist 192").toString(), "round 192's registry IPs in registry order");
+        assertEquals("false", client.command("HN_allowlist 193").toString(), "round 193 is not confirmed yet");
+        assertEquals("false", client.command("HN_colored x").toString());
     }
 
     @Test
