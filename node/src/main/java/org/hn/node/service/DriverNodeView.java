@@ -30,7 +30,8 @@ public final class DriverNodeView implements NodeView {
     private final ScheduledExecutorService scheduler;
 
     /**
-     * @param allowedPosnets {@code POSNET_ALLOW}, matched exactly
+     * @param allowedPosnets {@code POSNET_ALLOW} until a round is processed, matched exactly; then the round's
+     *                       rainbow value applies ({@code spec/wire.md §5.2})
      * @param queryAllowlist {@code ALLOW_QUERIES_FROM}: IPs, matched exactly
      * @param scheduler      runs the cheap {@code NEWROUND} checks; never blocked by them
      */
@@ -50,7 +51,8 @@ public final class DriverNodeView implements NodeView {
 
     @Override
     public Set<String> allowedPosnets() {
-        return allowedPosnets;
+        return driver.context().<Set<String>>map(context -> Set.copyOf(context.plan().rainbow().posnetAllow()))
+                .orElse(allowedPosnets);
     }
 
     /** False before the first round was processed: nobody is known to be registered yet. */
