@@ -68,12 +68,6 @@ class AuthenticatedHelloTest {
                 registry, scores, new ConnectionStats(clock.instant()), Runnable::run, settings.maxPendingRequests()));
     }
 
-    private static Command exchange(SessionChannel channel, Command request) {
-        channel.writeInbound(request);
-        channel.runPendingTasks();
-        return channel.readOutbound();
-    }
-
     private static Command hello(String text, byte[] nonce) {
         return Command.newBuilder().setCommand(Type.hello).setStringValue(text).addHashValues(ByteString.copyFrom(nonce))
                 .build();
@@ -89,7 +83,7 @@ class AuthenticatedHelloTest {
 
     /** Says the hello, checks the server's proof of {@link FakeNode#ADDRESS_0}, and returns the transcript. */
     private static HelloTranscript challenged(SessionChannel channel, String helloText) throws Exception {
-        Command answer = exchange(channel, hello(helloText, CLIENT_NONCE));
+        Command answer = channel.exchange(hello(helloText, CLIENT_NONCE));
         assertEquals(Type.hello, answer.getCommand());
         assertEquals(SERVER_HELLO, answer.getStringValue());
         assertEquals(List.of(32, 64, 64), answer.getHashValuesList().stream().map(ByteString::size).toList());
@@ -101,7 +95,7 @@ class AuthenticatedHelloTest {
     }
 
     private void assertRefused(SessionChannel channel, Command proof, String reason) {
-        assertEquals(ko(reason), exchange(channel, proof));
+        assertEquals(ko(reason), channel.exchange(proof));
         assertFalse(channel.isActive());
         assertEquals(0, registry.connectedCount());
     }
@@ -112,10 +106,10 @@ class AuthenticatedHelloTest {
         HelloTranscript transcript = challenged(channel, PEER_HELLO);
         assertEquals(0, registry.connectedCount());
         assertEquals(Command.newBuilder().setCommand(Type.ok).build(),
-                exchange(channel, proofCommand(HelloProof.sign(FakeNode.key(1), transcript, HelloRole.CLIENT))));
+                channel.exchange(proofCommand(HelloProof.sign(FakeNode.key(1), transcript, HelloRole.CLIENT))));
         assertEquals("posnet0005", registry.find(Direction.INBOUND, PeerKey.parse("10.0.0.1:06969")).orElseThrow()
                 .peerHello().posnet());
-        assertEquals(Type.height, exchange(channel, Command.newBuilder().setCommand(Type.height)
+        assertEquals(Type.height, channel.exchange(Command.newBuilder().setCommand(Type.height)
                 .setHeightValue(org.hn.node.wire.mapping.ChainProtos.toProto(node.tip())).build()).getCommand());
         assertTrue(channel.isActive());
     }
@@ -124,8 +118,8 @@ class AuthenticatedHelloTest {
     void eachConnectionGetsAFreshServerNonce() throws Exception {
         SessionChannel first = channel();
         SessionChannel second = channel();
-        byte[] one = exchange(first, hello(PEER_HELLO, CLIENT_NONCE)).getHashValues(0).toByteArray();
-        byte[] two = exchange(second, hello(PEER_HELLO, CLIENT_NONCE)).getHashValues(0).toByteArray();
+        byte[] one = first.exchange(hello(PEER_HELLO, CLIENT_NONCE)).getHashValues(0).toByteArray();
+        byte[] two = second.exchange(hello(PEER_HELLO, CLIENT_NONCE)).getHashValues(0).toByteArray();
         assertFalse(Arrays.equals(one, two));
     }
 
@@ -151,11 +145,11 @@ class AuthenticatedHelloTest {
     void aProofReplayedOnAnotherConnectionIsRefused() throws Exception {
         SessionChannel recorded = channel();
         Command proof = proofCommand(HelloProof.sign(FakeNode.key(1), challenged(recorded, PEER_HELLO), HelloRole.CLIENT));
-        assertEquals(Type.ok, exchange(recorded, proof).getCommand());
+        assertEquals(Type.ok, recorded.exchange(proof).getCommand());
 
         SessionChannel replay = channel();
         challenged(replay, PEER_HELLO);   // same client nonce, new server nonce
-        assertEquals(ko("Bad hello signature"), exchange(replay, proof));
+        assertEquals(ko("Bad hello signature"), replay.exchange(proof));
         assertFalse(replay.isActive());
     }
 
@@ -165,7 +159,7 @@ class AuthenticatedHelloTest {
         SessionChannel channel = channel();
         String mirrored = "posnet000506969" + FakeNode.ADDRESS_0;
         node.registrations.put(FakeNode.ADDRESS_0, "10.0.0.1");
-        Command answer = exchange(channel, hello(mirrored, CLIENT_NONCE));
+        Command answer = channel.exchange(hello(mirrored, CLIENT_NONCE));
         Command reflected = Command.newBuilder().setCommand(Type.hello)
                 .addAllHashValues(answer.getHashValuesList().subList(1, 3)).build();
         assertRefused(channel, reflected, "Bad hello signature");
@@ -194,7 +188,7 @@ class AuthenticatedHelloTest {
         String clientHello = "posnet000500101" + FakeNode.ADDRESS_1;
         SessionChannel channel = channel();
         HelloTranscript transcript = challenged(channel, clientHello);
-        assertEquals(Type.ok, exchange(channel, proofCommand(HelloProof.sign(FakeNode.key(1), transcript,
+        assertEquals(Type.ok, channel.exchange(proofCommand(HelloProof.sign(FakeNode.key(1), transcript,
                 HelloRole.CLIENT))).getCommand());
         assertTrue(registry.find(Direction.INBOUND, PeerKey.parse("10.0.0.1:00101")).isPresent());
     }
@@ -202,12 +196,12 @@ class AuthenticatedHelloTest {
     @Test
     void aHelloWithoutNonceOrAnythingButTheProofNextIsRefused() throws Exception {
         SessionChannel noNonce = channel();
-        assertEquals(ko("Bad hello nonce"), exchange(noNonce, Command.newBuilder().setCommand(Type.hello)
+        assertEquals(ko("Bad hello nonce"), noNonce.exchange(Command.newBuilder().setCommand(Type.hello)
                 .setStringValue(PEER_HELLO).build()));
         assertFalse(noNonce.isActive());
 
         SessionChannel shortNonce = channel();
-        assertEquals(ko("Bad hello nonce"), exchange(shortNonce, hello(PEER_HELLO, new byte[31])));
+        assertEquals(ko("Bad hello nonce"), shortNonce.exchange(hello(PEER_HELLO, new byte[31])));
 
         SessionChannel skipsProof = channel();
         challenged(skipsProof, PEER_HELLO);
@@ -224,7 +218,7 @@ class AuthenticatedHelloTest {
         node.posnets = Set.of("posnet0002");
         SessionChannel legacy = channel();
         assertEquals(Command.newBuilder().setCommand(Type.hello).setStringValue(node.ownHello.text()).build(),
-                exchange(legacy, Command.newBuilder().setCommand(Type.hello)
+                legacy.exchange(Command.newBuilder().setCommand(Type.hello)
                         .setStringValue("posnet000206969" + FakeNode.ADDRESS_1).build()));
         SessionChannel authenticated = channel();
         challenged(authenticated, PEER_HELLO);

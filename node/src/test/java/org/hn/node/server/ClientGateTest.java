@@ -29,6 +29,7 @@ import org.hn.node.wire.command.CommandEncoder;
 import org.hn.node.wire.frame.FrameSettings;
 import org.hn.node.wire.frame.LegacyFrameDecoder;
 import org.hn.node.wire.frame.LegacyFrameEncoder;
+import org.hn.node.wire.command.Commands;
 import org.hn.node.wire.proto.Command;
 import org.hn.node.wire.proto.Command.Type;
 import org.hn.node.wire.proto.TX;
@@ -71,14 +72,14 @@ class ClientGateTest {
     /** A connection from {@code remote} whose hello {@code helloText} was answered. */
     private SessionChannel said(InetSocketAddress remote, String helloText) {
         SessionChannel channel = new SessionChannel(remote, session());
-        assertEquals(withString(Type.hello, node.ownHello.text()), exchange(channel, withString(Type.hello, helloText)));
+        assertEquals(Commands.withString(Type.hello, node.ownHello.text()), channel.exchange(Commands.withString(Type.hello, helloText)));
         return channel;
     }
 
     /** A client connection from a remote IP that presented {@code token}, answered ok. */
     private SessionChannel withToken(String token) {
         SessionChannel channel = said(REMOTE, CLIENT_HELLO);
-        assertEquals(bare(Type.ok), exchange(channel, withString(Type.hello, "token:" + token)));
+        assertEquals(Commands.bare(Type.ok), channel.exchange(Commands.withString(Type.hello, "token:" + token)));
         return channel;
     }
 
@@ -86,32 +87,14 @@ class ClientGateTest {
     void anUnregisteredIpMaySayAPeerHelloOnlyWhenTheRuleIsOff() {
         auth = new ServerAuth(tokens, Set.of("127.0.0.1", "::1"), FakeNode.key(0), true);
         SessionChannel stranger = new SessionChannel(REMOTE, session());
-        Command ko = exchange(stranger, withString(Type.hello, PEER_HELLO));
-        assertEquals(withString(Type.ko, "Not a registered hypernode"), ko);
+        Command ko = stranger.exchange(Commands.withString(Type.hello, PEER_HELLO));
+        assertEquals(Commands.withString(Type.ko, "Not a registered hypernode"), ko);
         assertFalse(stranger.isActive());
         assertEquals(100, scores.score("10.0.0.1"), "our registry may lag: not held against the peer");
 
         said(REMOTE, CLIENT_HELLO).close();
         node.registeredIps.add("10.0.0.1");
         said(REMOTE, PEER_HELLO).close();
-    }
-
-    private static Command exchange(SessionChannel channel, Command request) {
-        channel.writeInbound(request);
-        channel.runPendingTasks();
-        return channel.readOutbound();
-    }
-
-    private static Command bare(Type type) {
-        return Command.newBuilder().setCommand(type).build();
-    }
-
-    private static Command withString(Type type, String value) {
-        return Command.newBuilder().setCommand(type).setStringValue(value).build();
-    }
-
-    private static Command withInt(Type type, int value) {
-        return Command.newBuilder().setCommand(type).setInt32Value(value).build();
     }
 
     private static Command txCommand() {
@@ -122,7 +105,7 @@ class ClientGateTest {
     }
 
     private void assertRefused(SessionChannel channel, Command request, String koReason) {
-        assertEquals(withString(Type.ko, koReason), exchange(channel, request));
+        assertEquals(Commands.withString(Type.ko, koReason), channel.exchange(request));
         assertFalse(channel.isActive());
     }
 
@@ -163,12 +146,12 @@ class ClientGateTest {
 
     @Test
     void legacyClientsOutsideTheAllowlistGetTokenRequired() {
-        assertRefused(said(REMOTE, CLIENT_HELLO), bare(Type.status), "token required");
+        assertRefused(said(REMOTE, CLIENT_HELLO), Commands.bare(Type.status), "token required");
         assertRefused(said(REMOTE, CLIENT_HELLO), txCommand(), "token required");
-        assertRefused(said(REMOTE, CLIENT_HELLO), withInt(Type.blocksync, 0), "token required");
-        assertRefused(said(REMOTE, CLIENT_HELLO), withInt(Type.mempool, 1), "token required");
+        assertRefused(said(REMOTE, CLIENT_HELLO), Commands.withInt32(Type.blocksync, 0), "token required");
+        assertRefused(said(REMOTE, CLIENT_HELLO), Commands.withInt32(Type.mempool, 1), "token required");
         // Announcing a peer port does not open the client-only commands either.
-        assertRefused(said(REMOTE, PEER_HELLO), bare(Type.getround), "token required");
+        assertRefused(said(REMOTE, PEER_HELLO), Commands.bare(Type.getround), "token required");
         assertFalse(node.calls.contains("statusJson"));
         assertFalse(node.calls.contains("roundJson"));
         assertEquals(100, scores.score("10.0.0.1"));
@@ -177,20 +160,20 @@ class ClientGateTest {
     @Test
     void peerCommandsNeedNoToken() {
         SessionChannel peer = said(REMOTE, PEER_HELLO);
-        assertEquals(Type.blockinfo, exchange(peer, withInt(Type.blockinfo, 1)).getCommand());
-        assertEquals(List.of(0, 1, 2), exchange(peer, withInt(Type.blocksync, 0)).getBlockValueList().stream()
+        assertEquals(Type.blockinfo, peer.exchange(Commands.withInt32(Type.blockinfo, 1)).getCommand());
+        assertEquals(List.of(0, 1, 2), peer.exchange(Commands.withInt32(Type.blocksync, 0)).getBlockValueList().stream()
                 .map(block -> block.getHeight()).toList());
-        assertEquals(Type.mempool, exchange(peer, bare(Type.mempool)).getCommand());
+        assertEquals(Type.mempool, peer.exchange(Commands.bare(Type.mempool)).getCommand());
         assertTrue(peer.isActive());
     }
 
     @Test
     void aReadTokenServesQueriesButNotTx() {
         SessionChannel channel = withToken(tokens.issue(TokenScope.READ, Duration.ofHours(1), "monitoring"));
-        assertEquals(withString(Type.status, FakeNode.STATUS_JSON), exchange(channel, bare(Type.status)));
-        assertEquals(List.of(2), exchange(channel, withInt(Type.getblock, 2)).getBlockValueList().stream()
+        assertEquals(Commands.withString(Type.status, FakeNode.STATUS_JSON), channel.exchange(Commands.bare(Type.status)));
+        assertEquals(List.of(2), channel.exchange(Commands.withInt32(Type.getblock, 2)).getBlockValueList().stream()
                 .map(block -> block.getHeight()).toList());
-        assertEquals(3, exchange(channel, withInt(Type.blocksync, 0)).getBlockValueCount());
+        assertEquals(3, channel.exchange(Commands.withInt32(Type.blocksync, 0)).getBlockValueCount());
         assertRefused(channel, txCommand(), "token scope read does not allow tx");
         assertTrue(node.digested.isEmpty());
         assertEquals(100, scores.score("10.0.0.1"));
@@ -199,22 +182,22 @@ class ClientGateTest {
     @Test
     void anAdminTokenAllowsTx() {
         SessionChannel channel = withToken(tokens.issue(TokenScope.ADMIN, Duration.ofHours(1), "operator"));
-        assertEquals(bare(Type.ok), exchange(channel, txCommand()));
+        assertEquals(Commands.bare(Type.ok), channel.exchange(txCommand()));
         assertEquals(1, node.digested.size());
-        assertEquals(withString(Type.getround, FakeNode.ROUND_JSON), exchange(channel, bare(Type.getround)));
+        assertEquals(Commands.withString(Type.getround, FakeNode.ROUND_JSON), channel.exchange(Commands.bare(Type.getround)));
     }
 
     @Test
     void badTokensAreRefusedWhenPresented() throws Exception {
-        assertRefused(said(REMOTE, CLIENT_HELLO), withString(Type.hello, "token:"), "token malformed");
-        assertRefused(said(REMOTE, CLIENT_HELLO), withString(Type.hello, "token:abc.def"),
+        assertRefused(said(REMOTE, CLIENT_HELLO), Commands.withString(Type.hello, "token:"), "token malformed");
+        assertRefused(said(REMOTE, CLIENT_HELLO), Commands.withString(Type.hello, "token:abc.def"),
                 "token malformed");
         Tokens otherNode = new Tokens(NodeSecret.loadOrCreate(otherDataDir, new SecureRandom()), FakeNode.ADDRESS_0, clock);
-        assertRefused(said(REMOTE, CLIENT_HELLO), withString(Type.hello,
+        assertRefused(said(REMOTE, CLIENT_HELLO), Commands.withString(Type.hello,
                 "token:" + otherNode.issue(TokenScope.ADMIN, Duration.ofHours(1), "x")), "token not issued by this node");
         String shortLived = tokens.issue(TokenScope.READ, Duration.ofSeconds(30), "x");
         clock.advance(Duration.ofSeconds(30));
-        assertRefused(said(REMOTE, CLIENT_HELLO), withString(Type.hello, "token:" + shortLived), "token expired");
+        assertRefused(said(REMOTE, CLIENT_HELLO), Commands.withString(Type.hello, "token:" + shortLived), "token expired");
         // Garbage and forgeries count against the IP; an expired token does not.
         assertEquals(100 - 3 * Misbehaviour.MALFORMED_PARAMETER.weight(), scores.score("10.0.0.1"));
     }
@@ -223,17 +206,17 @@ class ClientGateTest {
     void aTokenThatExpiresMidSessionIsRefusedAtTheNextCommand() {
         SessionChannel channel = withToken(tokens.issue(TokenScope.READ, Duration.ofSeconds(60), "x"));
         clock.advance(Duration.ofSeconds(59));
-        assertEquals(withString(Type.getheights, FakeNode.HEIGHTS_JSON), exchange(channel, bare(Type.getheights)));
+        assertEquals(Commands.withString(Type.getheights, FakeNode.HEIGHTS_JSON), channel.exchange(Commands.bare(Type.getheights)));
         clock.advance(Duration.ofSeconds(1));
-        assertRefused(channel, bare(Type.getheights), "token expired");
+        assertRefused(channel, Commands.bare(Type.getheights), "token expired");
     }
 
     @Test
     void aPresentedTokenRulesEvenFromTheAllowlist() {
         SessionChannel channel = said(LOOPBACK, CLIENT_HELLO);
-        assertEquals(bare(Type.ok), exchange(channel, withString(Type.hello,
+        assertEquals(Commands.bare(Type.ok), channel.exchange(Commands.withString(Type.hello,
                 "token:" + tokens.issue(TokenScope.READ, Duration.ofHours(1), "x"))));
-        assertEquals(withString(Type.status, FakeNode.STATUS_JSON), exchange(channel, bare(Type.status)));
+        assertEquals(Commands.withString(Type.status, FakeNode.STATUS_JSON), channel.exchange(Commands.bare(Type.status)));
         assertRefused(channel, txCommand(), "token scope read does not allow tx");
     }
 

@@ -43,6 +43,7 @@ import org.hn.node.wire.frame.LegacyFrameEncoder;
 import org.hn.chain.block.PosBlock;
 import org.hn.node.wire.mapping.ChainProtos;
 import org.hn.node.wire.proto.Block;
+import org.hn.node.wire.command.Commands;
 import org.hn.node.wire.proto.Command;
 import org.hn.node.wire.proto.Command.Type;
 import org.hn.node.wire.proto.Height;
@@ -88,26 +89,8 @@ class InboundSessionTest {
     /** A channel whose peer said hello and got our hello back. */
     private SessionChannel helloDone() {
         SessionChannel channel = channel();
-        assertEquals(withString(Type.hello, node.ownHello.text()), exchange(channel, withString(Type.hello, PEER_HELLO)));
+        assertEquals(Commands.withString(Type.hello, node.ownHello.text()), channel.exchange(Commands.withString(Type.hello, PEER_HELLO)));
         return channel;
-    }
-
-    private static Command exchange(SessionChannel channel, Command request) {
-        channel.writeInbound(request);
-        channel.runPendingTasks();
-        return channel.readOutbound();
-    }
-
-    private static Command bare(Type type) {
-        return Command.newBuilder().setCommand(type).build();
-    }
-
-    private static Command withString(Type type, String value) {
-        return Command.newBuilder().setCommand(type).setStringValue(value).build();
-    }
-
-    private static Command withInt(Type type, int value) {
-        return Command.newBuilder().setCommand(type).setInt32Value(value).build();
     }
 
     private static TX tx(int id, long timestamp) {
@@ -163,7 +146,7 @@ class InboundSessionTest {
             }
         }
         SessionChannel channel = channel();
-        Command answer = exchange(channel, withString(Type.hello, "posnet000106969" + FakeNode.ADDRESS_1));
+        Command answer = channel.exchange(Commands.withString(Type.hello, "posnet000106969" + FakeNode.ADDRESS_1));
         assertEquals(ko.get("proto_hex").asText(), HexFormat.of().formatHex(answer.toByteArray()));
         assertEquals("Bad Posnet posnet0001", answer.getStringValue());
         assertFalse(channel.isActive());
@@ -175,19 +158,19 @@ class InboundSessionTest {
     void posnetMembershipIsExactNotSubstring() {
         node.posnets = Set.of("posnet0002");
         SessionChannel channel = channel();
-        Command answer = exchange(channel, withString(Type.hello, "osnet00020" + "06969" + FakeNode.ADDRESS_1));
-        assertEquals(withString(Type.ko, "Bad Posnet osnet00020"), answer);
+        Command answer = channel.exchange(Commands.withString(Type.hello, "osnet00020" + "06969" + FakeNode.ADDRESS_1));
+        assertEquals(Commands.withString(Type.ko, "Bad Posnet osnet00020"), answer);
         assertFalse(channel.isActive());
     }
 
     @Test
     void malformedHellosAreRefused() {
         SessionChannel shortHello = channel();
-        assertEquals(withString(Type.ko, "Bad hello"), exchange(shortHello, withString(Type.hello, "posnet000206969")));
+        assertEquals(Commands.withString(Type.ko, "Bad hello"), shortHello.exchange(Commands.withString(Type.hello, "posnet000206969")));
         assertFalse(shortHello.isActive());
         SessionChannel testnetAddress = channel();
-        assertEquals(withString(Type.ko, "Bad address"),
-                exchange(testnetAddress, withString(Type.hello, "posnet000206969bUBUMj1c7rBrmfDTgPuBr2yNnJg8MpW1PV")));
+        assertEquals(Commands.withString(Type.ko, "Bad address"),
+                testnetAddress.exchange(Commands.withString(Type.hello, "posnet000206969bUBUMj1c7rBrmfDTgPuBr2yNnJg8MpW1PV")));
         assertFalse(testnetAddress.isActive());
     }
 
@@ -195,7 +178,7 @@ class InboundSessionTest {
     void anyOtherFirstMessageGetsDidNotSayHello() {
         for (Type type : List.of(Type.status, Type.ping, Type.mempool, Type.ok)) {
             SessionChannel channel = channel();
-            assertEquals(withString(Type.ko, "Did not say hello"), exchange(channel, bare(type)));
+            assertEquals(Commands.withString(Type.ko, "Did not say hello"), channel.exchange(Commands.bare(type)));
             assertFalse(channel.isActive(), type.name());
         }
         assertTrue(node.calls.isEmpty());
@@ -206,7 +189,7 @@ class InboundSessionTest {
         node.registeredIps.add("10.0.0.1");
         SessionChannel channel = channel();
         Block pushed = ChainProtos.toProto(node.chain.get(2));
-        assertNull(exchange(channel, Command.newBuilder().setCommand(Type.block).addBlockValue(pushed).build()));
+        assertNull(channel.exchange(Command.newBuilder().setCommand(Type.block).addBlockValue(pushed).build()));
         assertFalse(channel.isActive());
         assertEquals(List.of("blocksPushed 10.0.0.1 1"), node.calls);
         assertEquals(2, node.pushed.get(0).height());
@@ -222,7 +205,7 @@ class InboundSessionTest {
         PosBlock forged = new PosBlock(good.height(), good.round(), good.sir(), good.timestamp(), good.previousHash(),
                 good.msgCount(), good.uniquesSources(), good.signature(), good.blockHash(), "",
                 FakeNode.INVALID_FORGER, good.txs());
-        assertNull(exchange(channel, Command.newBuilder().setCommand(Type.block)
+        assertNull(channel.exchange(Command.newBuilder().setCommand(Type.block)
                 .addBlockValue(ChainProtos.toProto(forged)).build()));
         assertFalse(channel.isActive());
         assertEquals(100 - Misbehaviour.INVALID_BLOCK.weight(), scores.score("10.0.0.1"));
@@ -231,7 +214,7 @@ class InboundSessionTest {
     @Test
     void blockPushFromAnUnregisteredIpIsIgnored() {
         SessionChannel channel = channel();
-        assertNull(exchange(channel, Command.newBuilder().setCommand(Type.block).build()));
+        assertNull(channel.exchange(Command.newBuilder().setCommand(Type.block).build()));
         assertFalse(channel.isActive());
         assertTrue(node.calls.isEmpty());
         assertEquals(100, scores.score("10.0.0.1"));
@@ -245,13 +228,13 @@ class InboundSessionTest {
                 .setRecipient(FakeNode.ADDRESS_0).setWhat(202).setValue(0).setParams("TEST:3")
                 .setPubkey(ByteString.EMPTY)).build();
         SessionChannel channel = channel();
-        assertEquals(request, exchange(channel, request));
+        assertEquals(request, channel.exchange(request));
         assertFalse(channel.isActive());
         assertEquals(List.of("testRequested 10.0.0.1 TEST:3"), node.calls);
 
         node.acceptTests = false;
         SessionChannel refused = channel();
-        assertNull(exchange(refused, request));
+        assertNull(refused.exchange(request));
         assertFalse(refused.isActive());
     }
 
@@ -259,7 +242,7 @@ class InboundSessionTest {
     void testRequestFromAnUnregisteredIpIsClosedWithoutAnswer() {
         SessionChannel channel = channel();
         Command request = Command.newBuilder().setCommand(Type.test).addTxValues(tx(1, NOW)).build();
-        assertNull(exchange(channel, request));
+        assertNull(channel.exchange(request));
         assertFalse(channel.isActive());
         assertTrue(node.calls.isEmpty());
     }
@@ -269,7 +252,7 @@ class InboundSessionTest {
     @Test
     void statusAnswersTheStatusJson() {
         SessionChannel channel = helloDone();
-        assertEquals(withString(Type.status, FakeNode.STATUS_JSON), exchange(channel, bare(Type.status)));
+        assertEquals(Commands.withString(Type.status, FakeNode.STATUS_JSON), channel.exchange(Commands.bare(Type.status)));
         assertTrue(channel.isActive());
     }
 
@@ -277,12 +260,12 @@ class InboundSessionTest {
     void txIsDigestedAndAnsweredOkOrKo() {
         SessionChannel channel = helloDone();
         Command request = Command.newBuilder().setCommand(Type.tx).addTxValues(tx(1, NOW)).addTxValues(tx(2, NOW)).build();
-        assertEquals(bare(Type.ok), exchange(channel, request));
+        assertEquals(Commands.bare(Type.ok), channel.exchange(request));
         assertEquals(List.of("digest 10.0.0.1:06969 2"), node.calls);
         assertEquals(NOW, node.digested.get(0).get(0).received());
 
         node.failure = new IllegalStateException("database locked");
-        assertEquals(bare(Type.ko), exchange(channel, request));
+        assertEquals(Commands.bare(Type.ko), channel.exchange(request));
         assertTrue(channel.isActive());
     }
 
@@ -294,7 +277,7 @@ class InboundSessionTest {
         node.mempool.add(FakeNode.message(3, NOW - 10, NOW - 100));    // the peer just sent it: not offered back
         SessionChannel channel = helloDone();
         Command request = Command.newBuilder().setCommand(Type.mempool).addTxValues(tx(3, NOW - 10)).build();
-        Command answer = exchange(channel, request);
+        Command answer = channel.exchange(request);
         assertEquals(Type.mempool, answer.getCommand());
         assertEquals(List.of(1), txValues(answer));
         assertEquals(List.of("digest 10.0.0.1:06969 1", "receivedSince 0"), node.calls);
@@ -303,7 +286,7 @@ class InboundSessionTest {
         clock.advance(Duration.ofSeconds(30));
         node.mempool.add(FakeNode.message(4, NOW + 20, NOW + 20));
         node.calls.clear();
-        assertEquals(List.of(4), txValues(exchange(channel, bare(Type.mempool))));
+        assertEquals(List.of(4), txValues(channel.exchange(Commands.bare(Type.mempool))));
         assertEquals(List.of("digest 10.0.0.1:06969 0", "receivedSince " + NOW), node.calls);
         assertEquals(Instant.ofEpochSecond(NOW + 30), stats.lastMempoolExchange().orElseThrow());
     }
@@ -312,7 +295,7 @@ class InboundSessionTest {
     void mempoolFromAnUnregisteredIpIsAnsweredButNotDigested() {
         node.mempool.add(FakeNode.message(1, NOW - 10, NOW - 100));
         SessionChannel channel = helloDone();
-        Command answer = exchange(channel, Command.newBuilder().setCommand(Type.mempool).addTxValues(tx(5, NOW)).build());
+        Command answer = channel.exchange(Command.newBuilder().setCommand(Type.mempool).addTxValues(tx(5, NOW)).build());
         assertEquals(List.of(1), txValues(answer));
         assertEquals(List.of("receivedSince 0"), node.calls);
     }
@@ -326,8 +309,8 @@ class InboundSessionTest {
             node.mempool.add(FakeNode.message(id, NOW, NOW));
         }
         SessionChannel channel = channel(capped);
-        exchange(channel, withString(Type.hello, PEER_HELLO));
-        List<Integer> offered = txValues(exchange(channel, bare(Type.mempool)));
+        channel.exchange(Commands.withString(Type.hello, PEER_HELLO));
+        List<Integer> offered = txValues(channel.exchange(Commands.bare(Type.mempool)));
         assertEquals(3, offered.size());
         assertEquals(3, offered.stream().distinct().count());
         assertTrue(List.of(1, 2, 3, 4, 5).containsAll(offered));
@@ -366,12 +349,12 @@ class InboundSessionTest {
                 .setForgers(3).setForgersRound(1).build();
 
         SessionChannel unregistered = helloDone();
-        assertEquals(Command.newBuilder().setCommand(Type.height).setHeightValue(ours).build(), exchange(unregistered, request));
+        assertEquals(Command.newBuilder().setCommand(Type.height).setHeightValue(ours).build(), unregistered.exchange(request));
         PeerConnection entry = registry.find(Direction.INBOUND, PeerKey.parse("10.0.0.1:06969")).orElseThrow();
         assertTrue(entry.heightStatus().isEmpty());
 
         node.registeredIps.add("10.0.0.1");
-        assertEquals(ours, exchange(unregistered, request).getHeightValue());
+        assertEquals(ours, unregistered.exchange(request).getHeightValue());
         assertEquals(7, entry.heightStatus().orElseThrow().height());
         assertEquals("ab".repeat(20), entry.heightStatus().orElseThrow().blockHash());
         assertEquals(Instant.ofEpochSecond(NOW), stats.lastHeightExchange().orElseThrow());
@@ -380,7 +363,7 @@ class InboundSessionTest {
     @Test
     void blockinfoAnswersTheBlockOrZerosWithAnEmptyHash() {
         SessionChannel channel = helloDone();
-        Height known = exchange(channel, withInt(Type.blockinfo, 1)).getHeightValue();
+        Height known = channel.exchange(Commands.withInt32(Type.blockinfo, 1)).getHeightValue();
         assertEquals(1, known.getHeight());
         assertEquals(880, known.getRound());
         assertEquals(ByteString.copyFrom(FakeNode.filled(20, 2)), known.getBlockHash());
@@ -391,20 +374,20 @@ class InboundSessionTest {
         Height zero = Height.newBuilder().setHeight(0).setRound(0).setSir(0).setBlockHash(ByteString.EMPTY)
                 .setUniques(0).setUniquesRound(0).setForgers(0).setForgersRound(0).build();
         assertEquals(Command.newBuilder().setCommand(Type.blockinfo).setHeightValue(zero).build(),
-                exchange(channel, withInt(Type.blockinfo, 99)));
-        assertEquals(zero, exchange(channel, withInt(Type.blockinfo, -1)).getHeightValue());
+                channel.exchange(Commands.withInt32(Type.blockinfo, 99)));
+        assertEquals(zero, channel.exchange(Commands.withInt32(Type.blockinfo, -1)).getHeightValue());
         assertEquals(List.of("blockInfo 1", "blockInfo 99"), node.calls);
     }
 
     @Test
     void blocksyncAndRoundblocksAnswerFullBlocks() {
         SessionChannel channel = helloDone();
-        Command sync = exchange(channel, withInt(Type.blocksync, 1));
+        Command sync = channel.exchange(Commands.withInt32(Type.blocksync, 1));
         assertEquals(Type.blocksync, sync.getCommand());
         assertEquals(List.of(1, 2), blockHeights(sync));
         assertEquals(1, sync.getBlockValue(0).getTxsCount());
-        assertEquals(List.of(), blockHeights(exchange(channel, withInt(Type.blocksync, 3))));
-        Command round = exchange(channel, withInt(Type.roundblocks, 880));
+        assertEquals(List.of(), blockHeights(channel.exchange(Commands.withInt32(Type.blocksync, 3))));
+        Command round = channel.exchange(Commands.withInt32(Type.roundblocks, 880));
         assertEquals(Type.roundblocks, round.getCommand());
         assertEquals(List.of(0, 1), blockHeights(round));
     }
@@ -412,7 +395,7 @@ class InboundSessionTest {
     @Test
     void negativeBlocksyncClosesWithoutAnswerAndCountsAgainstThePeer() {
         SessionChannel channel = helloDone();
-        assertNull(exchange(channel, withInt(Type.blocksync, -5)));
+        assertNull(channel.exchange(Commands.withInt32(Type.blocksync, -5)));
         assertFalse(channel.isActive());
         assertEquals(100 - Misbehaviour.MALFORMED_PARAMETER.weight(), scores.score("10.0.0.1"));
     }
@@ -420,20 +403,19 @@ class InboundSessionTest {
     @Test
     void getblockAnswersZeroOrOneBlockAndRefusesNegativeHeightsWithKo() {
         SessionChannel channel = helloDone();
-        assertEquals(List.of(2), blockHeights(exchange(channel, withInt(Type.getblock, 2))));
-        assertEquals(bare(Type.getblock), exchange(channel, withInt(Type.getblock, 50)));
-        assertEquals(withString(Type.ko, "Bad height"), exchange(channel, withInt(Type.getblock, -1)));
+        assertEquals(List.of(2), blockHeights(channel.exchange(Commands.withInt32(Type.getblock, 2))));
+        assertEquals(Commands.bare(Type.getblock), channel.exchange(Commands.withInt32(Type.getblock, 50)));
+        assertEquals(Commands.withString(Type.ko, "Bad height"), channel.exchange(Commands.withInt32(Type.getblock, -1)));
         assertFalse(channel.isActive());
     }
 
     @Test
     void getaddtxsReadsAddressHeightOrAnchoringTxid() {
         SessionChannel channel = helloDone();
-        assertEquals(List.of(0, 1, 2), txValues(exchange(channel, withString(Type.getaddtxs, FakeNode.ADDRESS_0))));
-        assertEquals(List.of(1, 2), txValues(exchange(channel, withString(Type.getaddtxs, FakeNode.ADDRESS_0 + ",1"))));
+        assertEquals(List.of(0, 1, 2), txValues(channel.exchange(Commands.withString(Type.getaddtxs, FakeNode.ADDRESS_0))));
+        assertEquals(List.of(1, 2), txValues(channel.exchange(Commands.withString(Type.getaddtxs, FakeNode.ADDRESS_0 + ",1"))));
         String txidOfBlock2 = "02".repeat(64);
-        assertEquals(List.of(2), txValues(exchange(channel,
-                withString(Type.getaddtxs, FakeNode.ADDRESS_0 + "," + txidOfBlock2))));
+        assertEquals(List.of(2), txValues(channel.exchange(Commands.withString(Type.getaddtxs, FakeNode.ADDRESS_0 + "," + txidOfBlock2))));
         assertEquals(List.of("addressTxs " + FakeNode.ADDRESS_0, "addressTxsFrom " + FakeNode.ADDRESS_0 + " 1",
                 "tx 0202", "addressTxsFrom " + FakeNode.ADDRESS_0 + " 2"), node.calls);
     }
@@ -441,80 +423,80 @@ class InboundSessionTest {
     @Test
     void getaddtxsRefusals() {
         SessionChannel unknownTxid = helloDone();
-        assertEquals(withString(Type.ko, "Unknown txid"),
-                exchange(unknownTxid, withString(Type.getaddtxs, FakeNode.ADDRESS_0 + "," + "09".repeat(64))));
+        assertEquals(Commands.withString(Type.ko, "Unknown txid"),
+                unknownTxid.exchange(Commands.withString(Type.getaddtxs, FakeNode.ADDRESS_0 + "," + "09".repeat(64))));
         assertFalse(unknownTxid.isActive());
         assertEquals(100, scores.score("10.0.0.1"));
 
         SessionChannel badAddress = helloDone();
-        assertEquals(withString(Type.ko, "Bad address"), exchange(badAddress, withString(Type.getaddtxs, "nobody,1")));
+        assertEquals(Commands.withString(Type.ko, "Bad address"), badAddress.exchange(Commands.withString(Type.getaddtxs, "nobody,1")));
         SessionChannel badHeight = helloDone();
-        assertEquals(withString(Type.ko, "Bad height"),
-                exchange(badHeight, withString(Type.getaddtxs, FakeNode.ADDRESS_0 + ",-1")));
+        assertEquals(Commands.withString(Type.ko, "Bad height"),
+                badHeight.exchange(Commands.withString(Type.getaddtxs, FakeNode.ADDRESS_0 + ",-1")));
     }
 
     @Test
     void gettxAnswersZeroOrOneTxAndRefusesBadHex() {
         SessionChannel channel = helloDone();
-        assertEquals(List.of(1), txValues(exchange(channel, withString(Type.gettx, "01".repeat(64)))));
-        assertEquals(bare(Type.gettx), exchange(channel, withString(Type.gettx, "0a".repeat(64))));
-        assertEquals(withString(Type.ko, "Bad txid"), exchange(channel, withString(Type.gettx, "zz".repeat(64))));
+        assertEquals(List.of(1), txValues(channel.exchange(Commands.withString(Type.gettx, "01".repeat(64)))));
+        assertEquals(Commands.bare(Type.gettx), channel.exchange(Commands.withString(Type.gettx, "0a".repeat(64))));
+        assertEquals(Commands.withString(Type.ko, "Bad txid"), channel.exchange(Commands.withString(Type.gettx, "zz".repeat(64))));
         assertFalse(channel.isActive());
         SessionChannel shortTxid = helloDone();
-        assertEquals(withString(Type.ko, "Bad txid"), exchange(shortTxid, withString(Type.gettx, "0101")));
+        assertEquals(Commands.withString(Type.ko, "Bad txid"), shortTxid.exchange(Commands.withString(Type.gettx, "0101")));
     }
 
     @Test
     void getheadersReadsItsParameterLikeTheReferenceAndDropsTxs() {
         SessionChannel channel = helloDone();
-        Command latest = exchange(channel, withString(Type.getheaders, ""));
+        Command latest = channel.exchange(Commands.withString(Type.getheaders, ""));
         assertEquals(List.of(2, 1, 0), blockHeights(latest));
         assertEquals(0, latest.getBlockValue(0).getTxsCount());
         assertEquals(1, latest.getBlockValue(0).getMsgCount());
-        assertEquals(List.of(2, 1, 0), blockHeights(exchange(channel, withString(Type.getheaders, "None"))));
-        assertEquals(List.of(2, 1), blockHeights(exchange(channel, withString(Type.getheaders, ",2"))));
-        assertEquals(List.of(1, 2), blockHeights(exchange(channel, withString(Type.getheaders, "1,5"))));
-        exchange(channel, withString(Type.getheaders, ",5000"));
+        assertEquals(List.of(2, 1, 0), blockHeights(channel.exchange(Commands.withString(Type.getheaders, "None"))));
+        assertEquals(List.of(2, 1), blockHeights(channel.exchange(Commands.withString(Type.getheaders, ",2"))));
+        assertEquals(List.of(1, 2), blockHeights(channel.exchange(Commands.withString(Type.getheaders, "1,5"))));
+        channel.exchange(Commands.withString(Type.getheaders, ",5000"));
         assertEquals(List.of("latestHeaders 20", "latestHeaders 20", "latestHeaders 2", "headersFrom 1 5",
                 "latestHeaders 1000"), node.calls);
-        assertEquals(withString(Type.ko, "Bad getheaders parameter"), exchange(channel, withString(Type.getheaders, "x")));
+        assertEquals(Commands.withString(Type.ko, "Bad getheaders parameter"), channel.exchange(Commands.withString(Type.getheaders, "x")));
         assertFalse(channel.isActive());
     }
 
     @Test
     void getroundAndGetheightsAnswerTheirJson() {
         SessionChannel channel = helloDone();
-        assertEquals(withString(Type.getround, FakeNode.ROUND_JSON), exchange(channel, bare(Type.getround)));
-        assertEquals(withString(Type.getheights, FakeNode.HEIGHTS_JSON), exchange(channel, bare(Type.getheights)));
+        assertEquals(Commands.withString(Type.getround, FakeNode.ROUND_JSON), channel.exchange(Commands.bare(Type.getround)));
+        assertEquals(Commands.withString(Type.getheights, FakeNode.HEIGHTS_JSON), channel.exchange(Commands.bare(Type.getheights)));
     }
 
     @Test
     void gethypernodesIsServedOnlyToAllowedIps() {
         node.queryIps.add("10.0.0.1");
         SessionChannel allowed = helloDone();
-        assertEquals(withString(Type.gethypernodes, "[\"1\"]"), exchange(allowed, withString(Type.gethypernodes, "1")));
-        assertEquals(withString(Type.ko, "Bad gethypernodes parameter"),
-                exchange(allowed, withString(Type.gethypernodes, "bad")));
+        assertEquals(Commands.withString(Type.gethypernodes, "[\"1\"]"), allowed.exchange(Commands.withString(Type.gethypernodes, "1")));
+        assertEquals(Commands.withString(Type.ko, "Bad gethypernodes parameter"),
+                allowed.exchange(Commands.withString(Type.gethypernodes, "bad")));
 
         node.queryIps.clear();
         SessionChannel refused = helloDone();
-        assertNull(exchange(refused, withString(Type.gethypernodes, "1")));
+        assertNull(refused.exchange(Commands.withString(Type.gethypernodes, "1")));
         assertFalse(refused.isActive());
     }
 
     @Test
     void pingIsAcceptedSilentlyAndTheConnectionKept() {
         SessionChannel channel = helloDone();
-        assertNull(exchange(channel, bare(Type.ping)));
+        assertNull(channel.exchange(Commands.bare(Type.ping)));
         assertTrue(channel.isActive());
-        assertEquals(withString(Type.status, FakeNode.STATUS_JSON), exchange(channel, bare(Type.status)));
+        assertEquals(Commands.withString(Type.status, FakeNode.STATUS_JSON), channel.exchange(Commands.bare(Type.status)));
     }
 
     @Test
     void updateIsRefusedWithAReason() {
         SessionChannel channel = helloDone();
-        assertEquals(withString(Type.ko, "Remote update is not supported"),
-                exchange(channel, withString(Type.update, "http://example.invalid/")));
+        assertEquals(Commands.withString(Type.ko, "Remote update is not supported"),
+                channel.exchange(Commands.withString(Type.update, "http://example.invalid/")));
         assertTrue(channel.isActive());
     }
 
@@ -522,7 +504,7 @@ class InboundSessionTest {
     void commandsNotServedAfterHelloCloseWithoutAnswer() {
         for (Type type : List.of(Type.hello, Type.ok, Type.ko, Type.peers, Type.block, Type.test)) {
             SessionChannel channel = helloDone();
-            assertNull(exchange(channel, bare(type)), type.name());
+            assertNull(channel.exchange(Commands.bare(type)), type.name());
             assertFalse(channel.isActive(), type.name());
         }
     }
@@ -531,13 +513,13 @@ class InboundSessionTest {
     void serviceFailuresGiveKoForClientCommandsAndSilenceForPeerCommands() {
         SessionChannel client = helloDone();
         node.failure = new IllegalStateException("no status snapshot yet");
-        assertEquals(withString(Type.ko, "status failed"), exchange(client, bare(Type.status)));
+        assertEquals(Commands.withString(Type.ko, "status failed"), client.exchange(Commands.bare(Type.status)));
         assertFalse(client.isActive());
         node.failure = null;
 
         SessionChannel peer = helloDone();
         node.failure = new IllegalStateException("msg_count mismatch");
-        assertNull(exchange(peer, withInt(Type.blocksync, 1)));
+        assertNull(peer.exchange(Commands.withInt32(Type.blocksync, 1)));
         assertFalse(peer.isActive());
         assertEquals(100, scores.score("10.0.0.1"));
     }
@@ -546,11 +528,11 @@ class InboundSessionTest {
     void requestsWaitWhileTheNodeIsInNewround() {
         SessionChannel channel = helloDone();
         node.serving = new CompletableFuture<>();
-        assertNull(exchange(channel, bare(Type.status)));
+        assertNull(channel.exchange(Commands.bare(Type.status)));
         assertFalse(channel.config().isAutoRead());
         node.serving.complete(null);
         channel.runPendingTasks();
-        assertEquals(withString(Type.status, FakeNode.STATUS_JSON), channel.readOutbound());
+        assertEquals(Commands.withString(Type.status, FakeNode.STATUS_JSON), channel.readOutbound());
         assertTrue(channel.config().isAutoRead());
     }
 
@@ -558,7 +540,7 @@ class InboundSessionTest {
     void requestsAreServedInOrderOneAtATime() {
         SessionChannel channel = helloDone();
         node.serving = new CompletableFuture<>();
-        channel.writeInbound(bare(Type.status), withInt(Type.getblock, 1), bare(Type.getround));
+        channel.writeInbound(Commands.bare(Type.status), Commands.withInt32(Type.getblock, 1), Commands.bare(Type.getround));
         assertNull(channel.readOutbound());
         assertEquals(List.of(), node.calls);
         node.serving.complete(null);
@@ -576,7 +558,7 @@ class InboundSessionTest {
         SessionChannel channel = helloDone();
         node.serving = new CompletableFuture<>();
         for (int request = 0; request < 6; request++) {
-            channel.writeInbound(bare(Type.status));
+            channel.writeInbound(Commands.bare(Type.status));
         }
         assertFalse(channel.isActive());
         assertEquals(100 - Misbehaviour.REQUEST_FLOOD.weight(), scores.score("10.0.0.1"));
@@ -588,7 +570,7 @@ class InboundSessionTest {
         channel.pipeline().fireUserEventTriggered(new ChecksumMismatch(10, 1));
         assertTrue(channel.isActive());
         assertEquals(100 - Misbehaviour.CHECKSUM_MISMATCH.weight(), scores.score("10.0.0.1"));
-        assertEquals(withString(Type.status, FakeNode.STATUS_JSON), exchange(channel, bare(Type.status)));
+        assertEquals(Commands.withString(Type.status, FakeNode.STATUS_JSON), channel.exchange(Commands.bare(Type.status)));
     }
 
     @Test
