@@ -94,14 +94,15 @@ public record PosBlock(
         requireUint32("round", round);
         requireUint32("sir", sir);
         requireUint32("timestamp", timestamp);
+        List<byte[]> txids = txs.stream().map(PosMessage::txid).toList();
         int length = HEADER_LENGTH + previousHash.length;
-        for (PosMessage tx : txs) {
-            length += tx.txid().length;
+        for (byte[] txid : txids) {
+            length += txid.length;
         }
         ByteBuffer buffer = ByteBuffer.allocate(length);
         buffer.putInt((int) height).putInt((int) round).putInt(sir).putInt((int) timestamp);
-        for (PosMessage tx : txs) {
-            buffer.put(tx.txid());
+        for (byte[] txid : txids) {
+            buffer.put(txid);
         }
         return buffer.put(previousHash).array();
     }

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.hn.chain.address.Address;
 import org.hn.chain.ban.BlockBans;
 import org.hn.chain.block.PosBlock;
+import org.hn.chain.crypto.Blake2b;
 import org.hn.chain.crypto.KeyRecovery;
 import org.hn.chain.crypto.PublicKey;
 import org.hn.chain.crypto.Signature;
@@ -82,14 +83,15 @@ public final class BlockValidator {
             throw new InvalidBlockException(BlockRejection.TOO_MANY_MESSAGES,
                     block.txs().size() + " > " + maxTxsPerBlock);
         }
-        checkHash(block, false);
+        byte[] buffer = block.hashBuffer();
+        checkHash(block, buffer, false);
         checkSlot(block);
         Optional<String> juror = schedule.forgerOf(block.round(), block.sir());
         if (juror.isEmpty() || !juror.get().equals(block.forger())) {
             throw new InvalidBlockException(BlockRejection.NOT_SCHEDULED_FORGER, block.forger() + " forged round "
                     + block.round() + " slot " + block.sir() + ", whose juror is " + juror.orElse("unknown"));
         }
-        checkSignature(block);
+        checkSignature(block, buffer);
         if (block.round() < tip.round() || (block.round() == tip.round() && block.sir() <= tip.sir())) {
             throw new InvalidBlockException(BlockRejection.NOT_AFTER_TIP, "round " + block.round() + " slot "
                     + block.sir() + " after tip round " + tip.round() + " slot " + tip.sir());
@@ -115,14 +117,15 @@ public final class BlockValidator {
         if (exemptions.isBadFork(block.height(), block.blockHashHex())) {
             throw new InvalidBlockException(BlockRejection.BANNED_HASH, "known bad fork at height " + block.height());
         }
-        checkHash(block, exemptions.allowsHashMismatch(block.height()));
+        byte[] buffer = block.hashBuffer();
+        checkHash(block, buffer, exemptions.allowsHashMismatch(block.height()));
         checkSlot(block);
         Optional<String> juror = schedule.forgerOf(block.round(), block.sir());
         if (juror.isPresent() && !juror.get().equals(block.forger())) {
             throw new InvalidBlockException(BlockRejection.NOT_SCHEDULED_FORGER, block.forger() + " forged round "
                     + block.round() + " slot " + block.sir() + ", whose juror is " + juror.get());
         }
-        checkSignature(block);
+        checkSignature(block, buffer);
         checkTxs(block, nowSeconds);
     }
 
@@ -165,10 +168,15 @@ public final class BlockValidator {
         }
     }
 
-    private static void checkHash(PosBlock block, boolean mismatchAllowed) throws InvalidBlockException {
-        if (!mismatchAllowed && !Arrays.equals(block.computeHash(), block.blockHash())) {
+    private static void checkHash(PosBlock block, byte[] buffer, boolean mismatchAllowed)
+            throws InvalidBlockException {
+        if (mismatchAllowed) {
+            return;
+        }
+        byte[] computed = Blake2b.hash160(buffer);
+        if (!Arrays.equals(computed, block.blockHash())) {
             throw new InvalidBlockException(BlockRejection.BAD_HASH, "claimed " + block.blockHashHex()
-                    + ", content hashes to " + HexFormat.of().formatHex(block.computeHash()));
+                    + ", content hashes to " + HexFormat.of().formatHex(computed));
         }
     }
 
@@ -179,13 +187,12 @@ public final class BlockValidator {
     }
 
     /** §6.4 step 2: the forger's remembered key, or the recovered key that derives the forger's address. */
-    private void checkSignature(PosBlock block) throws InvalidBlockException {
+    private void checkSignature(PosBlock block, byte[] buffer) throws InvalidBlockException {
         byte[] rs = block.signature();
         if (rs.length != Signature.LENGTH) {
             throw new InvalidBlockException(BlockRejection.BAD_SIGNATURE, rs.length + "-byte signature");
         }
         Signature signature = Signature.fromBytes(rs);
-        byte[] buffer = block.hashBuffer();
         PublicKey known = forgerKeys.get(block.forger());
         if (known != null) {
             if (known.verify(buffer, signature)) {
