@@ -57,6 +57,8 @@ final class InboundRequests {
     private static final int MAX_NUMBER_DIGITS = 18;
     /** Answer to {@code update}, which we never implement ({@code DESIGN.md §7}). */
     private static final String UPDATE_REFUSAL = "Remote update is not supported";
+    /** Answer to {@code getround R} for a round without a recorded schedule: JSON {@code null}. */
+    private static final String UNKNOWN_ROUND = "null";
 
     private final NodeServices services;
     private final ServerSettings settings;
@@ -137,7 +139,10 @@ final class InboundRequests {
             case gettx -> Reply.answer(Commands.withTxs(type,
                     txs(services.chain().tx(txid(type, request.getStringValue())).map(List::of).orElse(List.of()))));
             case getheaders -> Reply.answer(Commands.withBlocks(type, headers(request.getStringValue())));
-            case getround -> Reply.answer(Commands.withString(type, services.reports().roundJson()));
+            case getround -> Reply.answer(Commands.withString(type, request.hasInt32Value()
+                    ? services.reports().recordedRoundJson(nonNegative(type, request.getInt32Value(), "Bad round"))
+                            .orElse(UNKNOWN_ROUND)
+                    : services.reports().roundJson()));
             case gethypernodes -> hypernodes(request, connection);
             case getheights -> Reply.answer(Commands.withString(type, services.reports().heightsJson()));
             case ping -> Reply.nothing();

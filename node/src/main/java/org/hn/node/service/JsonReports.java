@@ -1,5 +1,6 @@
 package org.hn.node.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hn.chain.store.ActivityMetrics;
 import org.hn.chain.store.ChainStore;
+import org.hn.chain.store.RoundRecord;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.PeerConnection;
@@ -91,6 +93,26 @@ public final class JsonReports implements NodeReports {
         ScheduleJson.slots(context.plan(), round.putArray("slots"));
         ScheduleJson.testSlots(context.plan(), round.putArray("test_slots"));
         return PythonJson.render(round);
+    }
+
+    /** The stored texts of {@code pos_rounds} as one object; a row that is not JSON is reported as a read failure. */
+    @Override
+    public Optional<String> recordedRoundJson(long round) {
+        Optional<RoundRecord> record = ChainRead.unchecked(() -> store.round(round));
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode answer = PythonJson.MAPPER.createObjectNode();
+        answer.put("round", record.get().round());
+        try {
+            answer.set("active_hns", PythonJson.MAPPER.readTree(record.get().activeHypernodes()));
+            answer.set("slots", PythonJson.MAPPER.readTree(record.get().slots()));
+            answer.set("test_slots", PythonJson.MAPPER.readTree(record.get().testSlots()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the recorded schedule of round " + round + " is not JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        return Optional.of(PythonJson.render(answer));
     }
 
     /**

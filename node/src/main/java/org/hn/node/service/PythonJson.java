@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,9 @@ public final class PythonJson {
 
     /** The mapper building the answers' trees. */
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    /** Writes the canonical form of {@link #digest}. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private PythonJson() {
     }
@@ -36,12 +40,14 @@ public final class PythonJson {
     }
 
     /**
-     * The canonical digest of a value: SHA-256 of its compact JSON (no spaces, UTF-8), lowercase hex. Callers
-     * pass sets as sorted arrays so that two nodes holding the same data print the same digest.
+     * The canonical digest of a value ({@code spec/client.md §6.1}, careful variant): SHA-256 of its canonical JSON,
+     * lowercase hex. Canonical JSON is compact (no spaces), object keys sorted at every depth, non-ASCII characters
+     * written as JSON unicode escapes (six ASCII characters each), so the bytes are ASCII. Callers pass sets as
+     * sorted arrays: two nodes holding the same data print the same digest, whatever order they built it in.
      */
     public static String digest(JsonNode value) {
         try {
-            byte[] json = MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+            byte[] json = CANONICAL.writeValueAsString(value).getBytes(StandardCharsets.US_ASCII);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be written: " + e.getMessage(), e);

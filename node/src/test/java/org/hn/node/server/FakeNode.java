@@ -38,6 +38,9 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
     public static final String INVALID_FORGER = "B9oMPPW5hZEAAuq8oCpT6i6pavPJhgXViq";
     public static final String STATUS_JSON = "{\"config\": {\"posnet\": \"posnet0002\"}, \"PID\": 42}";
     public static final String ROUND_JSON = "{\"start\": 1, \"previous\": 0}";
+    /** The one round whose schedule is recorded, and its record. */
+    public static final long RECORDED_ROUND = 7;
+    public static final String RECORDED_ROUND_JSON = "{\"round\": 7, \"active_hns\": [], \"slots\": [], \"test_slots\": []}";
     public static final String HEIGHTS_JSON = "{\"10.0.0.9:06969\": {\"height\": 2}}";
 
     public volatile HelloString ownHello = new HelloString("posnet0002", 6969, ADDRESS_0);
@@ -212,6 +215,12 @@ public final class FakeNode implements NodeServices, ChainQueries, MempoolServic
     public String roundJson() {
         call("roundJson");
         return ROUND_JSON;
+    }
+
+    @Override
+    public Optional<String> recordedRoundJson(long round) {
+        call("recordedRoundJson " + round);
+        return round == RECORDED_ROUND ? Optional.of(RECORDED_ROUND_JSON) : Optional.empty();
     }
 
     @Override

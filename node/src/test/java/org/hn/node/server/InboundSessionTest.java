@@ -471,6 +471,16 @@ class InboundSessionTest {
     }
 
     @Test
+    void getroundWithARoundAnswersItsRecordedScheduleOrNull() {
+        SessionChannel channel = helloDone();
+        assertEquals(Commands.withString(Type.getround, FakeNode.RECORDED_ROUND_JSON),
+                channel.exchange(Commands.withInt32(Type.getround, (int) FakeNode.RECORDED_ROUND)));
+        assertEquals(Commands.withString(Type.getround, "null"), channel.exchange(Commands.withInt32(Type.getround, 8)));
+        assertEquals(Commands.withString(Type.ko, "Bad round"), channel.exchange(Commands.withInt32(Type.getround, -1)));
+        assertFalse(channel.isActive());
+    }
+
+    @Test
     void gethypernodesIsServedOnlyToAllowedIps() {
         node.queryIps.add("10.0.0.1");
         SessionChannel allowed = helloDone();

@@ -16,8 +16,10 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hn.chain.height.HeightStatus;
+import org.hn.chain.store.RoundRecord;
 import org.hn.node.peers.Direction;
 import org.hn.node.round.RoundContext;
 import org.hn.node.server.NodeReports;
@@ -235,6 +237,16 @@ class JsonReportsTest {
         assertEquals(JSON.readTree("[\"" + first.tester() + "\", \"" + first.testee() + "\", " + first.type() + "]"),
                 round.get("test_slots").get(0).get(0));
         assertEquals(tests.get(0).size(), round.get("test_slots").get(0).size());
+    }
+
+    @Test
+    void aRecordedRoundIsAnsweredFromTheChainDatabase() throws Exception {
+        node.store.saveRound(new RoundRecord(ROUND - 5, "[\"Bpos1\", \"Bpos2\"]", "[[\"Bpos1\", 3]]",
+                "[[[\"Bpos1\", \"Bpos2\", 1]]]"));
+        assertEquals("{\"round\": " + (ROUND - 5) + ", \"active_hns\": [\"Bpos1\", \"Bpos2\"], "
+                + "\"slots\": [[\"Bpos1\", 3]], \"test_slots\": [[[\"Bpos1\", \"Bpos2\", 1]]]}",
+                reports.recordedRoundJson(ROUND - 5).orElseThrow());
+        assertEquals(Optional.empty(), reports.recordedRoundJson(ROUND - 6));
     }
 
     private static List<String> all() {
