@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -56,6 +57,21 @@ public final class NodeSecret {
             return new NodeSecret(bytes);
         }
         return new NodeSecret(read(file));
+    }
+
+    /**
+     * Reads {@code <dataDir>/jwt.secret} without ever creating it, for command-line tools, which must not change a
+     * node's files.
+     *
+     * @return empty when the file does not exist (the node never started)
+     * @throws NodeSecretException when the file exists but cannot be used, as for {@link #loadOrCreate}
+     */
+    public static Optional<NodeSecret> loadExisting(Path dataDir) throws NodeSecretException {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        return Optional.of(new NodeSecret(read(file)));
     }
 
     /** The HMAC-SHA256 key. */

@@ -1,5 +1,17 @@
 package org.hn.node.cli;
 
+import org.hn.node.cli.client.AddTxsCommand;
+import org.hn.node.cli.client.BlockCommand;
+import org.hn.node.cli.client.HeadersCommand;
+import org.hn.node.cli.client.HeightsCommand;
+import org.hn.node.cli.client.HypernodesCommand;
+import org.hn.node.cli.client.KeygenCommand;
+import org.hn.node.cli.client.MempoolCommand;
+import org.hn.node.cli.client.PeersCommand;
+import org.hn.node.cli.client.RoundCommand;
+import org.hn.node.cli.client.StatusCommand;
+import org.hn.node.cli.client.TokenCommand;
+import org.hn.node.cli.client.TxCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +36,18 @@ import picocli.CommandLine.Command;
             VerifyMessagesCommand.class,
             RegistryCommand.class,
             PluginCommand.class,
+            StatusCommand.class,
+            HeightsCommand.class,
+            RoundCommand.class,
+            HypernodesCommand.class,
+            BlockCommand.class,
+            HeadersCommand.class,
+            TxCommand.class,
+            AddTxsCommand.class,
+            MempoolCommand.class,
+            PeersCommand.class,
+            KeygenCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {

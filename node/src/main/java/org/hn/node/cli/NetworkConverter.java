@@ -4,7 +4,7 @@ import org.hn.config.Network;
 import picocli.CommandLine;
 
 /** Reads a {@code --network} value as its lower-case id ({@code mainnet}, {@code testnet}, {@code devnet}). */
-final class NetworkConverter implements CommandLine.ITypeConverter<Network> {
+public final class NetworkConverter implements CommandLine.ITypeConverter<Network> {
 
     @Override
     public Network convert(String value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -23,11 +24,25 @@ public final class PythonJson {
 
     /** The mapper building the answers' trees. */
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    /** Reads answers with exact decimals. */
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     /** Writes the canonical form of {@link #digest}. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private PythonJson() {
+    }
+
+    /**
+     * Reads a JSON text such as a node's answer, keeping every decimal exactly as written ({@code 90.9},
+     * {@code 1700000003.250}), so that {@link #render} writes it back unchanged.
+     *
+     * @throws JsonProcessingException when the text is not one JSON value
+     */
+    public static JsonNode parse(String text) throws JsonProcessingException {
+        return READER.readTree(text);
     }
 
     /** {@code json.dumps(value)}. */

@@ -1,0 +1,220 @@
+package org.hn.node.cli.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.hn.chain.block.Genesis;
+import org.hn.chain.wallet.PosWallet;
+import org.hn.config.Network;
+import org.hn.config.settings.Settings;
+import org.hn.node.cli.HnCommand;
+import org.hn.node.daemon.NodeDaemon;
+import org.hn.node.devnet.Devnet;
+import org.hn.node.devnet.DevnetNode;
+import org.hn.node.server.RawPeer;
+import org.hn.node.wire.proto.Command;
+import org.hn.node.wire.proto.Command.Type;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The client commands against a two-node devnet run in this JVM on ports 18100–18101 (127.0.0.1 and 127.0.0.2). The
+ * nodes are pointed at a missing PoW ledger: they listen and answer but never start a round, so every answer is
+ * known in advance and no test waits for time to pass.
+ */
+class QueryCommandsDevnetTest {
+
+    private static final int BASE_PORT = 18100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static Devnet devnet;
+    private static NodeDaemon node0;
+    private static NodeDaemon node1;
+
+    @BeforeAll
+    static void start() throws Exception {
+        devnet = Devnet.create(dir.resolve("devnet"), 2, BASE_PORT, Clock.systemUTC());
+        devnet.close();
+        node0 = daemon(devnet.nodes().get(0));
+        node1 = daemon(devnet.nodes().get(1));
+    }
+
+    private static NodeDaemon daemon(DevnetNode node) throws Exception {
+        Settings settings = Settings.load(node.dir().resolve(Settings.OPERATOR_FILE), Map.of(),
+                Map.of("POW_LEDGER_DB", dir.resolve("no-ledger.db").toString()));
+        return NodeDaemon.start(node.dir(), settings, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node0 != null) {
+            node0.close();
+        }
+        if (node1 != null) {
+            node1.close();
+        }
+    }
+
+    private static String data(int index) {
+        return devnet.nodes().get(index).dir().toString();
+    }
+
+    /** One run of {@code hn} in this JVM. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run hn(String... args) {
+        return run(HnCommand.commandLine(), args);
+    }
+
+    private static Run run(CommandLine commandLine, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        int exit = commandLine.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    @Test
+    void statusAnswersWithTheNodesStatusAndExits4WhileThePowSourceIsMissing() throws Exception {
+        Run run = hn("status", "--data", data(0), "--json");
+        assertEquals(4, run.exit(), run.err());
+        assertEquals("hn status: the PoW source is not synced (state POW_NOT_SYNC)\n", run.err());
+        JsonNode status = JSON.readTree(run.out());
+        assertEquals(devnet.nodes().get(0).address(), status.at("/config/address").asText());
+        assertEquals(BASE_PORT, status.at("/config/port").asInt());
+        assertEquals("POW_NOT_SYNC", status.at("/state/state").asText());
+        assertEquals(0, status.at("/chain/block_height").asInt());
+        assertEquals(Genesis.of(Network.DEVNET).forger(), status.at("/chain/Genesis").asText());
+        assertTrue(status.at("/client/rtt").isNumber());
+        assertEquals(1, run.out().lines().count(), "one JSON document on one line");
+
+        Run second = hn("status", "--data", data(1));
+        assertEquals(4, second.exit());
+        assertTrue(second.out().startsWith("node     " + devnet.nodes().get(1).address() + " port " + (BASE_PORT + 1)),
+                second.out());
+        assertTrue(second.out().contains("\nhealth   UNHEALTHY: the PoW source is not synced (state POW_NOT_SYNC)\n"),
+                second.out());
+    }
+
+    @Test
+    void heightsRoundAndBlocksAnswer() throws Exception {
+        Run heights = hn("heights", "--data", data(0), "--json");
+        assertEquals(new Run(0, "{}\n", ""), heights);
+        Run round = hn("round", "--data", data(1), "--json");
+        assertEquals(new Run(0, "{\"start\": 0, \"previous\": 0, \"connect_to\": [], \"slots\": null, \"test_slots\": null}\n",
+                ""), round);
+        assertEquals(new Run(5, "false\n", "hn round: round 3 is not recorded by this node\n"),
+                hn("round", "3", "--data", data(1), "--json"));
+        Run genesis = hn("block", "0", "--data", data(0), "--json");
+        assertEquals(0, genesis.exit(), genesis.err());
+        JsonNode block = JSON.readTree(genesis.out());
+        assertEquals(Genesis.of(Network.DEVNET).blockHashHex(), block.get("block_hash").asText());
+        assertEquals(0, block.get("height").asInt());
+        assertEquals(new Run(5, "false\n", "hn block: no block at height 1\n"), hn("block", "1", "--data", data(0),
+                "--json"));
+        assertEquals(new Run(0, "the mempool is empty\n", ""), hn("mempool", "--data", data(0)));
+    }
+
+    @Test
+    void aFreshTokenIsAcceptedAndBadOnesAreRefusedWithExit3() throws Exception {
+        Run created = hn("token", "create", "--data", data(0), "--scope", "read");
+        assertEquals(0, created.exit(), created.err());
+        String token = lastLine(created.out());
+        assertEquals(new Run(0, "{}\n", ""), hn("heights", "--data", data(0), "--token", token, "--json"));
+        assertEquals(new Run(0, "{}\n", ""), hn("heights", "--node", "127.0.0.1:" + BASE_PORT, "--network", "devnet",
+                "--token", token, "--json"));
+
+        Run malformed = hn("heights", "--data", data(0), "--token", "not.a.token", "--json");
+        assertEquals(new Run(3, "", "hn heights: 127.0.0.1:" + BASE_PORT + " refused the token: token malformed\n"),
+                malformed);
+
+        String foreign = lastLine(hn("token", "create", "--data", data(1), "--scope", "read").out());
+        assertEquals(new Run(3, "", "hn heights: 127.0.0.1:" + BASE_PORT
+                + " refused the token: token not issued by this node\n"),
+                hn("heights", "--data", data(0), "--token", foreign, "--json"));
+
+        Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
+        Run old = run(new CommandLine(new TokenCommand(twoHoursAgo)), "create", "--data", data(0), "--scope", "read",
+                "--ttl", "1h");
+        assertEquals(0, old.exit(), old.err());
+        assertEquals(new Run(3, "", "hn heights: 127.0.0.1:" + BASE_PORT + " refused the token: token expired\n"),
+                hn("heights", "--data", data(0), "--token", lastLine(old.out()), "--json"));
+    }
+
+    @Test
+    void anUnreachableNodeExits2WithNothingOnStdout() {
+        Run run = hn("status", "--node", "127.0.0.1:" + (BASE_PORT + 99), "--json", "--timeout", "2");
+        assertEquals(2, run.exit());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("hn status: cannot connect to 127.0.0.1:" + (BASE_PORT + 99) + ": "), run.err());
+    }
+
+    @Test
+    void theReferenceClientFlowIsAnsweredFromLoopback() throws Exception {
+        DevnetNode node = devnet.nodes().get(0);
+        // spec/client.md §2: legacy framing, hello posnet + 00101 + a PoS address, then status
+        String hello = "posnet0002" + "00101" + devnet.nodes().get(1).address();
+        try (RawPeer client = new RawPeer(new InetSocketAddress("127.0.0.1", BASE_PORT), 10_000)) {
+            client.write(RawPeer.legacyFrame(Command.newBuilder().setCommand(Type.hello).setStringValue(hello).build()
+                    .toByteArray()));
+            Command answer = client.readLegacy();
+            assertEquals(Type.hello, answer.getCommand());
+            assertEquals("posnet0002" + BASE_PORT + node.address(), answer.getStringValue());
+            client.write(RawPeer.legacyFrame(Command.newBuilder().setCommand(Type.status).build().toByteArray()));
+            Command status = client.readLegacy();
+            assertEquals(Type.status, status.getCommand());
+            assertEquals(node.address(), JSON.readTree(status.getStringValue()).at("/config/address").asText());
+        }
+    }
+
+    @Test
+    void keygenCreatesAWalletOnceAndNeverOverwrites() throws Exception {
+        Path fresh = dir.resolve("fresh");
+        Run created = hn("keygen", "--data", fresh.toString(), "--network", "devnet");
+        assertEquals(0, created.exit(), created.err());
+        Path file = fresh.resolve(PosWallet.FILE_NAME);
+        PosWallet wallet = PosWallet.read(file, Network.DEVNET.networkId());
+        assertEquals(wallet.address(), lastLine(created.out()));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        String before = Files.readString(file);
+        Run again = hn("keygen", "--data", fresh.toString(), "--network", "devnet");
+        assertEquals(new Run(1, "", "hn keygen: " + file + " exists already; a wallet is never overwritten\n"), again);
+        assertEquals(before, Files.readString(file));
+    }
+
+    @Test
+    void queriesNeverCreateAWallet() {
+        Path empty = dir.resolve("empty");
+        assertTrue(empty.toFile().mkdirs());
+        Run run = hn("heights", "--data", empty.toString(), "--node", "127.0.0.1:" + BASE_PORT, "--network", "devnet",
+                "--json");
+        assertEquals(new Run(0, "{}\n", ""), run, "no secret in the directory: a token-less loopback client");
+        assertTrue(Files.notExists(empty.resolve(PosWallet.FILE_NAME)));
+    }
+}
