@@ -57,6 +57,16 @@ class NodeSecretTest {
     }
 
     @Test
+    void toolsReadAnExistingSecretAndNeverCreateOne() throws Exception {
+        assertEquals(java.util.Optional.empty(), NodeSecret.loadExisting(dataDir));
+        assertEquals(false, Files.exists(file()));
+        NodeSecret created = NodeSecret.loadOrCreate(dataDir, constant());
+        assertArrayEquals(created.key().getEncoded(), NodeSecret.loadExisting(dataDir).orElseThrow().key().getEncoded());
+        Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThrows(NodeSecretException.class, () -> NodeSecret.loadExisting(dataDir), "permissions are checked too");
+    }
+
+    @Test
     void aReadOnlyFileIsAccepted() throws Exception {
         NodeSecret.loadOrCreate(dataDir, constant());
         Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("r--------"));

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code hn headers}: block headers, the latest first or a range upward ({@code spec/client.md §4.9}). */
 @Command(
         name = "headers",
-        header = "List block headers: the latest ones, newest first, or COUNT from height FROM upward.",
+        header = "List block headers: the latest, newest first, or a range upward.",
         description = {
             "JSON: an array of block objects as 'hn block' prints them, with txs [].",
             "",

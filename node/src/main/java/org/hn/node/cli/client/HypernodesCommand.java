@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "hypernodes",
-        header = "List the hypernodes registered for the current round, or a registry view of PARAM.",
+        header = "List the hypernodes of the current round, or a registry view (PARAM).",
         description = {
             "PARAM as in the reference: none (rows [pos, ip, port, weight, registrar, reward]),",
             "'1' (KPIs of the current round), '2' (the PoW registry), or 'full,start_round,end_round'.",

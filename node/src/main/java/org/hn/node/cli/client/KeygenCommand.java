@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         name = "keygen",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        header = "Create a node's PoS wallet (DIR/poswallet.json); an existing wallet is never overwritten.",
+        header = "Create a node's PoS wallet (DIR/poswallet.json), never overwriting one.",
         description = {
             "Generates a secp256k1 key and writes DIR/poswallet.json readable by its owner only. The address",
             "is derived for the data directory's NETWORK (hn.conf), or --network. The last line printed is",

@@ -44,7 +44,7 @@ public final class PeersCommand extends QueryCommand {
         Set<String> all = new LinkedHashSet<>(outbound);
         all.addAll(inbound);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.set("connected_count", peers.path("connected_count"));
+        json.put("connected_count", peers.path("connected_count").asInt());
         json.set("net_height", peers.path("net_height").isObject() ? peers.get("net_height")
                 : JsonNodeFactory.instance.nullNode());
         ArrayNode list = json.putArray("peers");

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "round",
-        header = "Show the forging schedule of the current round, or of round R as the node recorded it.",
+        header = "Show the current round's forging schedule, or round R's as the node recorded it.",
         description = {
             "Without R, JSON is the node's getround answer: {start, previous, connect_to, slots, test_slots}.",
             "With R: {round, active_hns, slots, test_slots} as the node recorded it, or false (exit 5).",
