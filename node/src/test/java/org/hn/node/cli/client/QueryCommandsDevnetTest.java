@@ -142,6 +142,25 @@ class QueryCommandsDevnetTest {
     }
 
     @Test
+    void peersHeadersTxsAndHypernodesAnswer() throws Exception {
+        assertEquals(new Run(0, "{\"connected_count\": 0, \"net_height\": null, \"peers\": []}\n", ""),
+                hn("peers", "--data", data(0), "--json"));
+        Run headers = hn("headers", "--data", data(0), "--json");
+        assertEquals(0, headers.exit(), headers.err());
+        JsonNode genesis = JSON.readTree(headers.out());
+        assertEquals(1, genesis.size());
+        assertEquals(Genesis.of(Network.DEVNET).blockHashHex(), genesis.get(0).get("block_hash").asText());
+        assertEquals(JSON.readTree("[]"), genesis.get(0).get("txs"));
+        assertEquals(new Run(5, "false\n", "hn tx: no message " + "00".repeat(64) + "\n"),
+                hn("tx", "00".repeat(64), "--data", data(0), "--json"));
+        assertEquals(new Run(0, "[]\n", ""), hn("addtxs", devnet.nodes().get(1).address(), "--data", data(0), "--json"));
+        assertEquals(new Run(0, "[]\n", ""), hn("hypernodes", "--data", data(0), "--json"));
+        Run badAddress = hn("addtxs", "nonsense", "--data", data(0));
+        assertEquals(new Run(3, "", "hn addtxs: 127.0.0.1:" + BASE_PORT + " refused the getaddtxs: Bad address\n"),
+                badAddress);
+    }
+
+    @Test
     void aFreshTokenIsAcceptedAndBadOnesAreRefusedWithExit3() throws Exception {
         Run created = hn("token", "create", "--data", data(0), "--scope", "read");
         assertEquals(0, created.exit(), created.err());
