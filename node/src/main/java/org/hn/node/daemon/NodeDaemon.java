@@ -219,7 +219,8 @@ public final class NodeDaemon implements AutoCloseable {
                 LOG.warn("the status file cannot be written: {}", e.getMessage());
             }
         };
-        PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of(), clock);
+        // The operator's own client IPs are never banned: mistyped queries must not lock them out of their node.
+        PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, auth.legacyClientIps(), clock);
         ServerSettings serverSettings = ServerSettings.defaults(network)
                 .withConnectionLimits(settings.integer(Setting.MAX_INBOUND), 8);
         PeerServer server;

@@ -187,6 +187,15 @@ class QueryCommandsDevnetTest {
     }
 
     @Test
+    void mistakesFromTheOperatorsLoopbackNeverGetItBanned() {
+        // six refusals of 20 points each would ban any other IP (100 points, banned at 0)
+        for (int i = 0; i < 6; i++) {
+            assertEquals(3, hn("heights", "--data", data(1), "--token", "garbage" + i).exit());
+        }
+        assertEquals(new Run(0, "{}\n", ""), hn("heights", "--data", data(1), "--json"));
+    }
+
+    @Test
     void anUnreachableNodeExits2WithNothingOnStdout() {
         Run run = hn("status", "--node", "127.0.0.1:" + (BASE_PORT + 99), "--json", "--timeout", "2");
         assertEquals(2, run.exit());
