@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code hn} executable: one picocli command with a subcommand per job ({@code DESIGN.md §1}).
  *
- * <p>Exit codes follow picocli: 0 success, 1 a failure the command reports itself, 2 bad usage.
+ * <p>Exit codes follow picocli: 0 success, 1 a failure the command reports itself, 2 bad usage; the client
+ * queries ({@code status}, {@code heights}, …) have their own, listed in their help.
  */
 @Command(
         name = "hn",
