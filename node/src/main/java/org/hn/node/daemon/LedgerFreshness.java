@@ -7,11 +7,12 @@ import org.hn.pow.ledger.PowLedger;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
 
 /** The PoW freshness of a ledger: the coinbase time of its highest block ({@code spec/pow.md §6.4}, careful variant). */
-final class LedgerFreshness implements PowFreshness {
+public final class LedgerFreshness implements PowFreshness {
 
     private final PowLedger ledger;
 
-    LedgerFreshness(PowLedger ledger) {
+    /** @param ledger the PoW ledger whose tip is dated */
+    public LedgerFreshness(PowLedger ledger) {
         this.ledger = ledger;
     }
 
