@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             RegistryCommand.class,
             PluginCommand.class,
             DoctorCommand.class,
+            PeerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {
