@@ -24,7 +24,7 @@ public final class LedgerFreshness implements PowFreshness {
             return age < MAX_AGE_SECONDS ? Optional.empty()
                     : Optional.of("the last PoW block, " + tip.height() + ", is " + age + " s old");
         } catch (PowLedgerUnavailableException e) {
-            return Optional.of(e.reason() + ": " + e.getMessage());
+            return Optional.of(e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.hn.node.doctor;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import org.apache.commons.net.ntp.NTPUDPClient;
 import org.apache.commons.net.ntp.TimeInfo;
@@ -27,7 +28,13 @@ public final class CommonsNetNtpSource implements NtpSource {
         try (NTPUDPClient client = new NTPUDPClient()) {
             client.setDefaultTimeout(timeout);
             client.open();
-            TimeInfo answer = client.getTime(InetAddress.getByName(host), port);
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new IOException("cannot resolve " + host, e);
+            }
+            TimeInfo answer = client.getTime(address, port);
             answer.computeDetails();
             Long offset = answer.getOffset();
             if (offset == null) {
