@@ -110,6 +110,24 @@ class LedgerChecksTest {
     }
 
     @Test
+    void aRefusedRegistrationIsReportedWithItsReason() throws Exception {
+        Path file = dir.resolve("shared-ip.db");
+        String firstRegistrar;
+        try (DevnetLedger devnet = DevnetLedger.create(file, List.of(new DevnetHypernode("127.0.0.1", PORT, OURS),
+                new DevnetHypernode("127.0.0.1", PORT + 1, OTHER)), Duration.ofSeconds(5), Duration.ofMinutes(15),
+                Duration.ofSeconds(5), clock)) {
+            firstRegistrar = devnet.collateralAddresses().get(0);
+        }
+        RegistrationCache registry = new RegistrationCache(
+                RegistrationFold.forNetwork(RuleProfile.STRICT, Network.DEVNET, new SqlitePowLedger(file)), 1);
+        Finding finding = new RegistrationCheck(OTHER, registry, Network.DEVNET, PORT + 1, clock).run();
+        assertEquals(Verdict.FAIL, finding.verdict());
+        assertEquals(OTHER + " is not registered in round " + Network.DEVNET.roundAt(NOW) + "; its row at PoW height "
+                + (DevnetLedger.FUNDING_HEIGHT + 1) + " was refused: DUPLICATE_IP (IP 127.0.0.1 already registered by "
+                + firstRegistrar + ")", finding.summary());
+    }
+
+    @Test
     void withoutWalletOrReadableLedgerTheRegistrationIsUnknown() {
         assertEquals(Verdict.UNKNOWN, registrationCheck(null, PORT).verdict());
         SqlitePowLedger missing = new SqlitePowLedger(dir.resolve("absent.db"));
