@@ -115,7 +115,7 @@ final class DoctorCommand implements Callable<Integer> {
         checks.add(new ClockCheck(new CommonsNetNtpSource(),
                 ntpServers.isEmpty() ? DEFAULT_NTP_SERVERS : ntpServers, timeout));
         if (settings != null) {
-            addNodeChecks(checks, settings, dataDir, timeout, clock);
+            addNodeChecks(checks, before, settings, dataDir, timeout, clock);
         }
         checks.add(DiskSpaceCheck.of(dataDir));
         checks.add(new WriteLatencyCheck(dataDir, System::nanoTime));
@@ -135,7 +135,8 @@ final class DoctorCommand implements Callable<Integer> {
         return report.exitCode();
     }
 
-    private void addNodeChecks(List<Check> checks, Settings settings, Path dataDir, Duration timeout, Clock clock) {
+    private void addNodeChecks(List<Check> checks, List<Finding> before, Settings settings, Path dataDir,
+                               Duration timeout, Clock clock) {
         Network network = Network.fromId(settings.text(Setting.NETWORK));
         int port = settings.integer(Setting.PORT);
         checks.add(new ListeningPortCheck(localAddress(settings.text(Setting.BIND), port), timeout));
@@ -146,7 +147,7 @@ final class DoctorCommand implements Callable<Integer> {
         checks.add(new PowLedgerCheck(ledger, new LedgerFreshness(ledger), ledgerFile.toString(), clock));
         RegistrationCache registry = new RegistrationCache(RegistrationFold.forNetwork(
                 RuleProfile.ofSetting(settings.text(Setting.REGISTRY_PROFILE), network), network, ledger), 1);
-        checks.add(new RegistrationCheck(walletAddress(dataDir, network), registry, network, port, clock));
+        checks.add(new RegistrationCheck(walletAddress(dataDir, network, before), registry, network, port, clock));
     }
 
     /** Where a local client reaches the node: the bound address, or loopback when it listens on every interface. */
@@ -159,11 +160,20 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    /** The wallet's address, or null when there is no readable wallet (the mode check reports why). */
-    private static String walletAddress(Path dataDir, Network network) {
+    /**
+     * The wallet's address, or null when there is none (the mode check reports a missing file) or it cannot be used,
+     * which adds a failed {@code wallet} finding to {@code before}.
+     */
+    private static String walletAddress(Path dataDir, Network network, List<Finding> before) {
+        Path file = dataDir.resolve(PosWallet.FILE_NAME);
+        if (!Files.exists(file)) {
+            return null;
+        }
         try {
-            return PosWallet.read(dataDir.resolve(PosWallet.FILE_NAME), network.networkId()).address();
+            return PosWallet.read(file, network.networkId()).address();
         } catch (WalletException e) {
+            before.add(Finding.fail("wallet", e.getMessage(), "restore " + file + " from your backup: the node"
+                    + " refuses to start with it"));
             return null;
         }
     }

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hn.chain.wallet.PosWallet;
+import org.hn.config.Network;
+import org.hn.node.server.FakeNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,6 +45,23 @@ class DoctorCommandTest {
         assertEquals(12, checks.size());
         assertEquals("network devnet, port 18230, from " + data.resolve("hn.conf"),
                 report.get("checks").get(0).get("summary").asText());
+    }
+
+    @Test
+    void aWalletOfAnotherNetworkFailsBeforeTheChecks() throws Exception {
+        Files.writeString(data.resolve("hn.conf"), "NETWORK=devnet\nPORT=18230\nPOW_LEDGER_DB=ledger.db\n");
+        PosWallet.of(FakeNode.key(0), Network.MAINNET.networkId(), 1_700_000_000L).create(data.resolve("poswallet.json"));
+        CommandLine command = HnCommand.commandLine();
+        StringWriter out = new StringWriter();
+        command.setOut(new PrintWriter(out));
+        assertEquals(1, command.execute("doctor", "--data", data.toString(), "--json", "--ntp-server",
+                "127.0.0.1:18231", "--timeout", "1"));
+        JsonNode checks = new ObjectMapper().readTree(out.toString()).get("checks");
+        assertEquals("settings", checks.get(0).get("check").asText());
+        assertEquals("wallet", checks.get(1).get("check").asText());
+        assertEquals("fail", checks.get(1).get("verdict").asText());
+        assertEquals("restore " + data.resolve("poswallet.json") + " from your backup: the node refuses to start with it",
+                checks.get(1).get("fix").asText());
     }
 
     @Test
