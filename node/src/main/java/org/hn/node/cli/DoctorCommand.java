@@ -110,7 +110,7 @@ final class DoctorCommand implements Callable<Integer> {
                     : ", the defaults (no " + operatorFile + ")")));
         } catch (SettingsException e) {
             before.add(Finding.fail("settings", e.getMessage(), "correct " + operatorFile
-                    + "; every key and its default is listed in hn-defaults.conf"));
+                    + "; every key and its default is in docs/operator-guide.md §5"));
         }
         checks.add(new ClockCheck(new CommonsNetNtpSource(),
                 ntpServers.isEmpty() ? DEFAULT_NTP_SERVERS : ntpServers, timeout));
