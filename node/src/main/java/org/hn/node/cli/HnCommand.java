@@ -49,6 +49,8 @@ import picocli.CommandLine.Command;
             PeersCommand.class,
             KeygenCommand.class,
             TokenCommand.class,
+            DoctorCommand.class,
+            PeerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {

@@ -70,7 +70,7 @@ final class VerifyMessagesCommand implements Callable<Integer> {
     private Network network = Network.MAINNET;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: the number of processors, ${DEFAULT-VALUE} here).")
+            description = "Worker threads (default: the number of processors).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
     @Parameters(paramLabel = "FILE", description = "The JSON array of message rows.")

@@ -7,11 +7,12 @@ import org.hn.pow.ledger.PowLedger;
 import org.hn.pow.ledger.PowLedgerUnavailableException;
 
 /** The PoW freshness of a ledger: the coinbase time of its highest block ({@code spec/pow.md §6.4}, careful variant). */
-final class LedgerFreshness implements PowFreshness {
+public final class LedgerFreshness implements PowFreshness {
 
     private final PowLedger ledger;
 
-    LedgerFreshness(PowLedger ledger) {
+    /** @param ledger the PoW ledger whose tip is dated */
+    public LedgerFreshness(PowLedger ledger) {
         this.ledger = ledger;
     }
 
@@ -23,7 +24,7 @@ final class LedgerFreshness implements PowFreshness {
             return age < MAX_AGE_SECONDS ? Optional.empty()
                     : Optional.of("the last PoW block, " + tip.height() + ", is " + age + " s old");
         } catch (PowLedgerUnavailableException e) {
-            return Optional.of(e.reason() + ": " + e.getMessage());
+            return Optional.of(e.getMessage());
         }
     }
 }

@@ -146,8 +146,7 @@ public final class NodeDaemon implements AutoCloseable {
         }
         Path ledgerFile = dataDir.resolve(settings.text(Setting.POW_LEDGER_DB)).normalize();
         SqlitePowLedger ledger = new SqlitePowLedger(ledgerFile);
-        RuleProfile profile = "auto".equals(settings.text(Setting.REGISTRY_PROFILE)) ? RuleProfile.defaultFor(network)
-                : RuleProfile.valueOf(settings.text(Setting.REGISTRY_PROFILE).toUpperCase(java.util.Locale.ROOT));
+        RuleProfile profile = RuleProfile.ofSetting(settings.text(Setting.REGISTRY_PROFILE), network);
         RoundPlanner planner = new RoundPlanner(network,
                 new RegistrationCache(RegistrationFold.forNetwork(profile, network, ledger), 8));
         Mempool mempool = new Mempool(network.networkId(), txid -> {

@@ -41,6 +41,12 @@ public final class LoopbackServer implements AutoCloseable {
      * @param ioThreads event loop threads; 1 makes accept-time ban checks ordered after earlier breaches
      */
     public LoopbackServer(ServerSettings settings, Set<String> staticIps, int ioThreads) throws InterruptedException {
+        this(settings, staticIps, ioThreads, 0);
+    }
+
+    /** The same on a chosen port (0: any free port). */
+    public LoopbackServer(ServerSettings settings, Set<String> staticIps, int ioThreads, int port)
+            throws InterruptedException {
         this.ioGroup = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
         this.scores = new PeerScores(ScoringSettings.DEFAULTS, staticIps, Clock.systemUTC());
         try {
@@ -53,7 +59,7 @@ public final class LoopbackServer implements AutoCloseable {
         ServerAuth auth = new ServerAuth(tokens, Set.of("127.0.0.1", "::1"), FakeNode.key(0));
         ServerInitializer initializer = new ServerInitializer(settings, node, auth, registry, scores, serviceExecutor,
                 Clock.systemUTC());
-        this.server = PeerServer.bind(new InetSocketAddress("127.0.0.1", 0), acceptGroup, ioGroup, settings, initializer);
+        this.server = PeerServer.bind(new InetSocketAddress("127.0.0.1", port), acceptGroup, ioGroup, settings, initializer);
     }
 
     public InetSocketAddress address() {

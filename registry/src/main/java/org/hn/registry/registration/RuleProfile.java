@@ -1,5 +1,6 @@
 package org.hn.registry.registration;
 
+import java.util.Locale;
 import org.hn.config.Network;
 
 /**
@@ -21,5 +22,15 @@ public enum RuleProfile {
      */
     public static RuleProfile defaultFor(Network network) {
         return network == Network.DEVNET ? STRICT : COMPAT;
+    }
+
+    /**
+     * The profile named by the {@code REGISTRY_PROFILE} setting: {@code auto} ({@link #defaultFor} the network),
+     * {@code compat} or {@code strict}, case-insensitive.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public static RuleProfile ofSetting(String value, Network network) {
+        return "auto".equalsIgnoreCase(value) ? defaultFor(network) : valueOf(value.toUpperCase(Locale.ROOT));
     }
 }
