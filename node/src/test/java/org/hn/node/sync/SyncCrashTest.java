@@ -68,6 +68,8 @@ class SyncCrashTest {
         Random random = new Random(SEED);
         String expectedTip = "0 " + Genesis.mainnet().blockHashHex();
         long agreed = 0;
+        int killedWithCompetingBlocks = 0;
+        int killedMidRound = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = start(file, peerFile);
             int killAfter = 1 + random.nextInt(MAX_STEPS_PER_RUN);
@@ -94,13 +96,21 @@ class SyncCrashTest {
             }
             assertEquals(killAfter, steps, "run " + kill + " stopped before its kill:\n" + other);
             assertEquals(expectedTip, resumed, "run " + kill + " resumes from the tip the previous kill left");
-            long nowAgreed = checkConsistent(file, peerChain);
-            assertTrue(nowAgreed >= agreed, "run " + kill + " lost blocks of the peer's chain: " + agreed + " → "
-                    + nowAgreed);
-            agreed = nowAgreed;
+            Digested digested = checkConsistent(file, peerChain);
+            assertTrue(digested.agreed() >= agreed, "run " + kill + " lost blocks of the peer's chain: " + agreed
+                    + " → " + digested.agreed());
+            agreed = digested.agreed();
+            if (digested.tip() > digested.agreed()) {
+                killedWithCompetingBlocks++;
+            } else if (digested.tip() % BLOCKS_PER_ROUND != 0) {
+                killedMidRound++;
+            }
             expectedTip = tipOf(file);
         }
-        System.out.println("SyncCrashTest: " + agreed + " blocks of the peer's chain held after the kills");
+        System.out.println("SyncCrashTest: " + agreed + " blocks of the peer's chain held after the kills; "
+                + killedWithCompetingBlocks + " kills left competing blocks on top (before or inside a round sync), "
+                + killedMidRound + " left a partial round (inside a catch-up or a round sync's append)");
+        assertTrue(killedWithCompetingBlocks > 0 && killedMidRound > 0, "kills landed inside both syncs");
 
         Process last = start(file, peerFile);
         String synced = null;
@@ -116,7 +126,7 @@ class SyncCrashTest {
         assertEquals(0, last.exitValue(), String.valueOf(synced));
         PosBlock peerTip = peerChain.get(peerChain.size() - 1);
         assertEquals("synced " + peerTip.height() + " " + peerTip.blockHashHex(), synced);
-        assertEquals(peerTip.height(), checkConsistent(file, peerChain));
+        assertEquals(new Digested(peerTip.height(), peerTip.height()), checkConsistent(file, peerChain));
     }
 
     /** The peer's chain: ROUNDS rounds of 4 blocks forged by test keys 0–3, 4 messages each (the fewest a block holds); stored in a file. */
@@ -156,11 +166,14 @@ class SyncCrashTest {
     }
 
     /**
-     * Checks the database and the chain it holds.
-     *
-     * @return the height through which our chain is the peer's
+     * @param tip    our tip's height
+     * @param agreed the height through which our chain is the peer's
      */
-    private long checkConsistent(Path file, List<PosBlock> peerChain) throws Exception {
+    private record Digested(long tip, long agreed) {
+    }
+
+    /** Checks the database and the chain it holds. */
+    private Digested checkConsistent(Path file, List<PosBlock> peerChain) throws Exception {
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = raw.createStatement()) {
             assertEquals("ok", single(statement, "PRAGMA integrity_check"));
@@ -192,8 +205,8 @@ class SyncCrashTest {
                 }
                 previous = block;
             }
+            return new Digested(tip.height(), agreed);
         }
-        return agreed;
     }
 
     private static String tipOf(Path file) throws Exception {
