@@ -28,14 +28,14 @@ import org.hn.chain.validation.HistoricalExemptions;
  * {@link RoundSync} replacing it with the peer's version of that round.
  *
  * <p>Arguments: our chain database, the peer's. Prints {@code resumed HEIGHT HASH} at start, {@code step} before
- * each answer of the peer and after each competing round is stored, and {@code synced HEIGHT HASH} before it
+ * each answer of the peer and after each competing block is stored, and {@code synced HEIGHT HASH} before it
  * exits once our tip is the peer's. Any failed sync ends the process with status 2.
  */
 public final class SyncCrashChild {
 
     static final String PEER = "127.0.0.1:18001";
-    /** Blocks per {@code blocksync} answer: small, so that a catch-up commits in several steps. */
-    private static final int BLOCK_SYNC_COUNT = 2;
+    /** Blocks per {@code blocksync} answer: one, so that a catch-up commits block by block and stops on its target. */
+    private static final int BLOCK_SYNC_COUNT = 1;
     private static final int MAX_ROLLBACK_BLOCKS = 10;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -85,14 +85,16 @@ public final class SyncCrashChild {
                 System.out.flush();
                 return;
             }
-            List<PosBlock> tipRound = theirs.blocksOfRound(tip.round());
-            if (tipRound.get(tipRound.size() - 1).height() != tip.height()) {
-                // The last blocksync went past the round's end: a competing round must follow a whole round.
-                continue;
+            if (tip.height() != roundEnd(tip.round()).height()) {
+                System.out.println("failed the catch-up stopped at " + tip.height() + ", inside round " + tip.round());
+                System.out.flush();
+                System.exit(2);
             }
             long competing = tip.round() + 1;
             PosBlock first = competingBlock(tip, competing, 1);
-            repair.append(List.of(first, competingBlock(first, competing, 2)), now());
+            repair.append(List.of(first), now());
+            step();
+            repair.append(List.of(competingBlock(first, competing, 2)), now());
             step();
             require(roundSync.run(PEER, roundEnd(competing), forgers::contains, now()));
         }
