@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * allows), then the split heals in the round's last slot, where no one forges, and every node ends on the branch
  * the chain-choice rule prefers ({@code spec/chain.md §10.1} step 4, §10.3).
  *
- * <p>Real sockets need real time: each step advances the clock by {@link #STEP} and then gives the nodes' event
- * loops {@link #STEP_WALL_MILLIS} of real time, ten times faster than real time. A round is 120 s on a devnet.
+ * <p>Real sockets need real time: each step advances the clock by {@link #STEP}, runs the iterations, then gives
+ * the nodes' event loops {@link #STEP_WALL_MILLIS} of real time, so the clock runs at most ten times faster than
+ * real time, slower on a busy machine. A devnet round is 120 s of clock: about 12 s here.
  */
 class PartitionHealTest {
 
