@@ -26,6 +26,8 @@ public enum Setting {
     REGISTRY_PROFILE(SettingType.choice("auto", "compat", "strict")),
     /** Outbound peers per round (rainbow may lower it network-wide). */
     MAX_CONNECT_TO(SettingType.integer(1, 200)),
+    /** Live peer connections needed to leave START and forge ({@code spec/rounds.md §1.2, §7.1}; 3 in the reference). */
+    MINIMUM_CONNECTIVITY(SettingType.integer(1, 200)),
     /** Blocks per blocksync answer and default getheaders count. */
     BLOCK_SYNC_COUNT(SettingType.integer(1, 1000)),
     /** Seconds between iterations of the round manager. */

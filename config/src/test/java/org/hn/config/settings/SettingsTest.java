@@ -22,6 +22,7 @@ class SettingsTest {
             assertEquals(SettingOrigin.DEFAULT, defaults.origin(setting), setting.key());
         }
         assertEquals(6969, defaults.integer(Setting.PORT));
+        assertEquals(3, defaults.integer(Setting.MINIMUM_CONNECTIVITY), "the reference's MINIMUM_CONNECTIVITY");
         assertEquals("mainnet", defaults.text(Setting.NETWORK));
         assertEquals(List.of("127.0.0.1", "::1"), defaults.list(Setting.LEGACY_CLIENTS_FROM));
         assertEquals(List.of(), defaults.list(Setting.LOG));

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.hn.chain.ban.BlockBans;
 import org.hn.chain.block.Genesis;
 import org.hn.chain.crypto.PrivateKey;
@@ -52,6 +53,7 @@ import org.hn.node.peers.ScoringSettings;
 import org.hn.node.persistence.ConnectionTraffic;
 import org.hn.node.persistence.RoundRecorder;
 import org.hn.node.round.OwnMessages;
+import org.hn.node.round.PeerNetwork;
 import org.hn.node.round.RoundDriver;
 import org.hn.node.round.RoundPreparer;
 import org.hn.node.round.RoundSchedules;
@@ -102,10 +104,12 @@ public final class NodeDaemon implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final PeerServer server;
     private final AutoCloseable peerNetwork;
+    private final RoundDriver driver;
+    private final Runnable refreshStatus;
 
     private NodeDaemon(ChainStore store, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
                        ExecutorService serviceExecutor, ScheduledExecutorService scheduler, PeerServer server,
-                       AutoCloseable peerNetwork) {
+                       AutoCloseable peerNetwork, RoundDriver driver, Runnable refreshStatus) {
         this.store = store;
         this.acceptGroup = acceptGroup;
         this.ioGroup = ioGroup;
@@ -113,15 +117,50 @@ public final class NodeDaemon implements AutoCloseable {
         this.scheduler = scheduler;
         this.server = server;
         this.peerNetwork = peerNetwork;
+        this.driver = driver;
+        this.refreshStatus = refreshStatus;
     }
 
     /**
-     * Starts a node.
+     * Starts a node: {@link #open} with the peer network as it is, then the manager loop every {@code WAIT}
+     * seconds and the status snapshot every {@code STATUS_EVERY} seconds.
      *
      * @throws DaemonException when the data directory, the wallet, the chain database or the listening port
      *                         cannot be used; a late or missing PoW ledger is not an error (the node waits)
      */
     public static NodeDaemon start(Path dataDir, Settings settings, Clock clock) throws DaemonException {
+        NodeDaemon daemon = open(dataDir, settings, clock, Wiring.REAL);
+        long waitSeconds = settings.integer(Setting.WAIT);
+        daemon.scheduler.scheduleWithFixedDelay(guarded("manager iteration", daemon::tick), waitSeconds, waitSeconds,
+                TimeUnit.SECONDS);
+        long statusSeconds = settings.integer(Setting.STATUS_EVERY);
+        daemon.scheduler.scheduleWithFixedDelay(guarded("status snapshot", daemon.refreshStatus), statusSeconds,
+                statusSeconds, TimeUnit.SECONDS);
+        return daemon;
+    }
+
+    /**
+     * The parts of a node's wiring an in-process test may change.
+     *
+     * @param driverPeers   wraps the peer network as the round driver sees it (connections kept, blocks pushed,
+     *                      tests run); the identity in a real node, a firewall in a split-network test
+     * @param exchangeCheck how often, in real time, outbound workers look whether an exchange is due on the clock
+     */
+    record Wiring(UnaryOperator<PeerNetwork> driverPeers, Duration exchangeCheck) {
+
+        /** A real node's: the peer network as it is, exchanges checked twice a second. */
+        static final Wiring REAL = new Wiring(UnaryOperator.identity(), Duration.ofMillis(500));
+    }
+
+    /**
+     * Opens a node without its loops: wallet, chain, registry, round driver (started: first round change and our
+     * {@code START} message), peer server listening, peer network, first status file. {@link #start} runs the
+     * loops; an in-process test calls {@link #tick()} as its clock advances.
+     *
+     * @throws DaemonException as {@link #start}
+     */
+    static NodeDaemon open(Path dataDir, Settings settings, Clock clock, Wiring wiring)
+            throws DaemonException {
         settings.describe().forEach(line -> LOG.info("setting {}", line));
         Network network = Network.fromId(settings.text(Setting.NETWORK));
         checkDataDirectory(dataDir);
@@ -188,12 +227,12 @@ public final class NodeDaemon implements AutoCloseable {
                 ClientSettings.oneShot(network).withLocalAddress(localSource), framing, clock, key, posnets);
         AtomicReference<RoundDriver> driverRef = new AtomicReference<>();
         PeerNetworkService peers = new PeerNetworkService(sessionClient, oneShotClient, hello, registry,
-                () -> currentStatus(store), mempool, clock, exchangePeriods(network),
+                () -> currentStatus(store), mempool, clock, exchangePeriods(network, wiring.exchangeCheck()),
                 () -> driverRef.get() != null && driverRef.get().state().isBusy(),
                 Duration.ofSeconds(settings.integer(Setting.PEER_RETRY_SECONDS)));
         OwnMessages own = new OwnMessages(key, network.networkId(), me, mempool);
         Tuning tuning = new Tuning(settings.integer(Setting.MAX_CONNECT_TO), Tuning.DEFAULTS.requiredMessages(),
-                Tuning.DEFAULTS.minimumConnectivity());
+                settings.integer(Setting.MINIMUM_CONNECTIVITY));
         Duration requestTimeout = Duration.ofSeconds(Math.max(5, network.slotSeconds() * 2L));
         RoundDriver driver = new RoundDriver(new RoundDriver.Parts(network, clock, me, store, mempool,
                 new RoundPreparer(planner, store, me), schedules, new Forger(key, network.networkId(), store, mempool,
@@ -201,7 +240,8 @@ public final class NodeDaemon implements AutoCloseable {
                 new CatchUp(store, mempool, validator, peers, settings.integer(Setting.MAX_ROLLBACK_BLOCKS),
                         requestTimeout),
                 new RoundSync(store, mempool, validator, peers, bans, exemptions, requestTimeout.multipliedBy(3)),
-                peers, own, bans, exemptions, new LedgerFreshness(ledger), tuning, new SplittableRandom()));
+                wiring.driverPeers().apply(peers), own, bans, exemptions, new LedgerFreshness(ledger), tuning,
+                new SplittableRandom()));
         driverRef.set(driver);
         driver.addRoundListener(new RoundRecorder(store, peers, new ConnectionTraffic(registry),
                 new RoundRecorder.Identity(network, key, startedSeconds, processStarts)));
@@ -241,21 +281,20 @@ public final class NodeDaemon implements AutoCloseable {
 
         driver.start();
         refreshStatus.run();
-        long waitSeconds = settings.integer(Setting.WAIT);
-        scheduler.scheduleWithFixedDelay(guarded("manager iteration", driver::tick), waitSeconds, waitSeconds,
-                TimeUnit.SECONDS);
-        long statusSeconds = settings.integer(Setting.STATUS_EVERY);
-        scheduler.scheduleWithFixedDelay(guarded("status snapshot", refreshStatus), statusSeconds,
-                statusSeconds, TimeUnit.SECONDS);
-        return new NodeDaemon(store, acceptGroup, ioGroup, serviceExecutor, scheduler, server, peers);
+        return new NodeDaemon(store, acceptGroup, ioGroup, serviceExecutor, scheduler, server, peers, driver,
+                refreshStatus);
     }
 
-    /** The exchange periods of wire.md §6.2, scaled to the network's slot length, never below one second. */
-    private static ExchangePeriods exchangePeriods(Network network) {
+    /**
+     * The exchange periods of wire.md §6.2, scaled to the network's slot length, never below one second.
+     *
+     * @param checkEvery how often, in real time, a worker looks whether an exchange is due
+     */
+    private static ExchangePeriods exchangePeriods(Network network, Duration checkEvery) {
         double scale = network.slotSeconds() / 180.0;
         ExchangePeriods reference = ExchangePeriods.DEFAULTS;
         return new ExchangePeriods(scaled(reference.height(false), scale), scaled(reference.mempool(false), scale),
-                scaled(reference.height(true), scale), scaled(reference.mempool(true), scale), Duration.ofMillis(500));
+                scaled(reference.height(true), scale), scaled(reference.mempool(true), scale), checkEvery);
     }
 
     private static Duration scaled(Duration period, double scale) {
@@ -359,6 +398,16 @@ public final class NodeDaemon implements AutoCloseable {
     /** The address the peer server listens on. */
     public InetSocketAddress listenAddress() {
         return server.localAddress();
+    }
+
+    /** One manager iteration ({@code spec/rounds.md §7.3}) with time from the node's clock. */
+    void tick() {
+        driver.tick();
+    }
+
+    /** The node's chain database, open until {@link #close()}. */
+    ChainStore chain() {
+        return store;
     }
 
     /** Stops the loops, the server and the peers, then closes the chain database. */

@@ -6,7 +6,9 @@ package org.hn.node.round;
  *
  * @param maxConnectToCap     the operator's {@code MAX_CONNECT_TO}; the network's value applies when lower
  * @param requiredMessages    {@code REQUIRED_MESSAGES_PER_BLOCK}
- * @param minimumConnectivity {@code MINIMUM_CONNECTIVITY}: fewer live connections put the node in START
+ * @param minimumConnectivity {@code MINIMUM_CONNECTIVITY}: fewer live connections (or fewer than the round's other
+ *                            hypernodes, when they are fewer) put the node in START; the operator setting of the
+ *                            same name
  */
 public record Tuning(int maxConnectToCap, int requiredMessages, int minimumConnectivity) {
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import org.hn.node.wire.hello.HelloString;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,26 @@ class ConnectionRegistryTest {
         registry.add(outbound);
         assertTrue(registry.find(Direction.INBOUND, outbound.key()).isEmpty());
         assertEquals(1, registry.connections(Direction.OUTBOUND).size());
+    }
+
+    @Test
+    void removedConnectionsAreTakenOnceInTheOrderTheyEnded() {
+        ConnectionRegistry registry = new ConnectionRegistry();
+        PeerConnection older = connection("10.0.0.1:06969", Direction.INBOUND);
+        PeerConnection newer = connection("10.0.0.1:06969", Direction.INBOUND);
+        PeerConnection outbound = connection("10.0.0.2:06969", Direction.OUTBOUND);
+        PeerConnection neverAdded = connection("10.0.0.3:06969", Direction.OUTBOUND);
+        registry.add(older);
+        registry.add(newer);
+        registry.add(outbound);
+        assertTrue(registry.takeRemoved().isEmpty());
+        registry.remove(outbound);
+        registry.remove(older);
+        registry.remove(older);
+        registry.remove(neverAdded);
+        assertEquals(List.of(outbound, older), registry.takeRemoved());
+        assertTrue(registry.takeRemoved().isEmpty());
+        registry.remove(newer);
+        assertEquals(List.of(newer), registry.takeRemoved());
     }
 }

@@ -53,4 +53,50 @@ class ConnectionTrafficTest {
         assertEquals(new Traffic(12, 14, 2, 1), traffic.takeRound(), "the new connection counts from zero");
         assertEquals(Traffic.NONE, traffic.takeRound());
     }
+
+    @Test
+    void aConnectionThatEndsDuringTheRoundCountsItsTrafficOfThatRound() {
+        ConnectionRegistry registry = new ConnectionRegistry();
+        ConnectionTraffic traffic = new ConnectionTraffic(registry);
+        PeerConnection lasting = connection("10.0.0.1:06969", Direction.INBOUND);
+        PeerConnection ending = connection("10.0.0.2:06969", Direction.OUTBOUND);
+        registry.add(lasting);
+        registry.add(ending);
+        exchange(lasting, 10, 20, 1, 1);
+        exchange(ending, 300, 400, 5, 6);
+        assertEquals(new Traffic(310, 420, 6, 7), traffic.takeRound());
+
+        exchange(ending, 50, 60, 2, 3);
+        registry.remove(ending);
+        registry.remove(ending);
+        PeerConnection brief = connection("10.0.0.3:06969", Direction.INBOUND);
+        registry.add(brief);
+        exchange(brief, 7, 9, 1, 2);
+        registry.remove(brief);
+        exchange(lasting, 1, 1, 0, 0);
+        // ending: 50/60/2/3 after the previous span; brief: all of it, 7/9/1/2; lasting: 1/1/0/0.
+        assertEquals(new Traffic(58, 70, 3, 5), traffic.takeRound());
+        assertEquals(Traffic.NONE, traffic.takeRound(), "an ended connection counts once");
+    }
+
+    @Test
+    void aReplacedConnectionCountsWhenItEnds() {
+        ConnectionRegistry registry = new ConnectionRegistry();
+        ConnectionTraffic traffic = new ConnectionTraffic(registry);
+        PeerConnection older = connection("10.0.0.1:06969", Direction.INBOUND);
+        registry.add(older);
+        exchange(older, 100, 100, 1, 1);
+        assertEquals(new Traffic(100, 100, 1, 1), traffic.takeRound());
+
+        PeerConnection newer = connection("10.0.0.1:06969", Direction.INBOUND);
+        registry.add(newer);
+        exchange(older, 4, 5, 1, 0);
+        exchange(newer, 20, 30, 2, 2);
+        assertEquals(new Traffic(20, 30, 2, 2), traffic.takeRound(), "the replaced one is out of the registry");
+
+        exchange(older, 6, 5, 0, 1);
+        registry.remove(older);
+        // The replaced connection's 4+6 / 5+5 / 1 / 1 since it was last counted.
+        assertEquals(new Traffic(10, 10, 1, 1), traffic.takeRound());
+    }
 }

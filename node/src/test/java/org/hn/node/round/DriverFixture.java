@@ -59,6 +59,14 @@ public final class DriverFixture implements AutoCloseable {
 
     /** @param directory where the PoW ledger file goes */
     public DriverFixture(Path directory, ChainStore store, Mempool mempool) throws Exception {
+        this(directory, store, mempool, Tuning.DEFAULTS);
+    }
+
+    /**
+     * @param directory where the PoW ledger file goes
+     * @param tuning    the driver's local parameters
+     */
+    public DriverFixture(Path directory, ChainStore store, Mempool mempool, Tuning tuning) throws Exception {
         List<DevnetHypernode> hypernodes = new ArrayList<>();
         for (int i = 0; i < HYPERNODES; i++) {
             hypernodes.add(DevnetHypernode.loopback(i, 7000, address(i)));
@@ -83,7 +91,7 @@ public final class DriverFixture implements AutoCloseable {
                 now -> {
                     onPowCheck.run();
                     return powLate ? Optional.of("last PoW block 20 min old") : Optional.empty();
-                }, Tuning.DEFAULTS,
+                }, tuning,
                 new SplittableRandom(1)));
     }
 

@@ -4,6 +4,7 @@ import org.hn.chain.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,28 @@ class RoundDriverTest {
         assertEquals(NodeState.SYNCING, driver.state());
         driver.tick();
         assertEquals(1, peers.pushed.size(), "no second block in the same slot");
+    }
+
+    @Test
+    void aLowerMinimumConnectivityLetsANodeWithOnePeerLeaveStart() throws Exception {
+        driver.start();
+        peers.connected = 1;
+        driver.tick();
+        assertEquals(NodeState.START, driver.state(), "one connection is below the default 3");
+
+        Path other = Files.createDirectories(directory.resolve("other"));
+        try (ChainStore otherStore = ChainStore.open(other.resolve("chain.db"), genesis);
+             DriverFixture lowered = new DriverFixture(other, otherStore,
+                     new Mempool(ID, txid -> false, MempoolLimits.DEFAULTS, new SplittableRandom(7)),
+                     new Tuning(40, 4, 1))) {
+            lowered.driver().start();
+            lowered.connected(0);
+            lowered.driver().tick();
+            assertEquals(NodeState.START, lowered.driver().state());
+            lowered.connected(1);
+            lowered.driver().tick();
+            assertEquals(NodeState.SYNCING, lowered.driver().state(), "MINIMUM_CONNECTIVITY 1");
+        }
     }
 
     @Test

@@ -16,10 +16,17 @@ final class ChainPeer implements PeerNetwork {
 
     private final ChainStore theirs;
     private final int blockSyncCount;
+    private final Runnable beforeEachAnswer;
 
     ChainPeer(ChainStore theirs, int blockSyncCount) {
+        this(theirs, blockSyncCount, () -> { });
+    }
+
+    /** @param beforeEachAnswer run before each request is answered, e.g. to report progress */
+    ChainPeer(ChainStore theirs, int blockSyncCount, Runnable beforeEachAnswer) {
         this.theirs = theirs;
         this.blockSyncCount = blockSyncCount;
+        this.beforeEachAnswer = beforeEachAnswer;
     }
 
     @Override
@@ -41,7 +48,8 @@ final class ChainPeer implements PeerNetwork {
         T run() throws StoreException;
     }
 
-    private static <T> CompletableFuture<T> answer(Query<T> query) {
+    private <T> CompletableFuture<T> answer(Query<T> query) {
+        beforeEachAnswer.run();
         try {
             return CompletableFuture.completedFuture(query.run());
         } catch (StoreException e) {
