@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
             VerifyMessagesCommand.class,
             RegistryCommand.class,
             PluginCommand.class,
+            WatchdogCommand.class,
+            UpdateCommand.class,
+            ReleaseCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {
