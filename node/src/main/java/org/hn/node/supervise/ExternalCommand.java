@@ -37,8 +37,9 @@ public record ExternalCommand(List<String> command, Duration timeout) {
      * @throws IOException if the program cannot be started (not found, not executable)
      */
     public Result run() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // the commands run unattended: nothing to read on their input
+        process.getOutputStream().close();
         // output is read on a side thread so that a chatty command cannot block on a full pipe
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {
