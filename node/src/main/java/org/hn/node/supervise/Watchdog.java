@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.hn.node.supervise.ServiceControl.UnitState;
 import org.hn.node.supervise.WatchdogDecision.Action;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Restarts a missing or frozen node ({@code DESIGN.md §7}; the careful version of the reference's cron jobs,
@@ -28,11 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a node that answers, healthy or not, is left alone: a restart does not cure an unsynced node or a
  *       refused token, and systemd restarts a crashed one itself.</li>
  * </ol>
- * Every decision is logged at INFO (restarts at WARN).
+ * The caller logs the decision ({@code hn watchdog} prints it; the packaged cron job sends it to syslog).
  */
 public final class Watchdog {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
 
     /** The watchdog's thresholds. */
     public record Limits(Duration frozenAfter, Duration startGrace) {
@@ -54,7 +50,7 @@ public final class Watchdog {
         this.clock = clock;
     }
 
-    /** Checks the node once, restarts it if needed, logs and returns the decision. */
+    /** Checks the node once, restarts it if needed, and returns the decision. */
     public WatchdogDecision check() {
         WatchdogDecision decision = decide();
         if (decision.action() == Action.RESTART) {
@@ -63,11 +59,6 @@ public final class Watchdog {
             } catch (IOException e) {
                 decision = new WatchdogDecision(Action.RESTART_FAILED, decision.reason() + "; " + e.getMessage());
             }
-        }
-        if (decision.action() == Action.LEAVE) {
-            LOG.info("{}", decision);
-        } else {
-            LOG.warn("{}", decision);
         }
         return decision;
     }
@@ -83,11 +74,12 @@ public final class Watchdog {
         Instant now = clock.instant();
         Optional<Instant> since = service.activeSince();
         Optional<Heartbeat> heartbeat;
+        String noStatus = "no status at " + statusFile;
         try {
             heartbeat = Heartbeat.read(statusFile);
         } catch (IOException e) {
-            LOG.warn("unusable status file: {}", e.getMessage());
             heartbeat = Optional.empty();
+            noStatus = "unusable status: " + e.getMessage();
         }
         Optional<Heartbeat> ofThisRun = heartbeat.filter(h -> since.isEmpty()
                 || !Instant.ofEpochSecond(h.statusTime()).isBefore(since.get().minusSeconds(1)));
@@ -98,9 +90,9 @@ public final class Watchdog {
                     return leave("starting: up " + up + " s, no status yet");
                 }
                 return new WatchdogDecision(Action.RESTART,
-                        "frozen at start-up: up " + up + " s and no status written to " + statusFile);
+                        "frozen at start-up: up " + up + " s without writing " + statusFile);
             }
-            return new WatchdogDecision(Action.RESTART, "missing: no status at " + statusFile);
+            return new WatchdogDecision(Action.RESTART, "missing: " + noStatus);
         }
         Heartbeat status = ofThisRun.get();
         long age = now.getEpochSecond() - status.statusTime();

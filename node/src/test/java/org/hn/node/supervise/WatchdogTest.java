@@ -148,6 +148,17 @@ class WatchdogTest {
     }
 
     @Test
+    void garbledStatusFileCountsAsMissing() throws IOException {
+        Files.writeString(data.resolve("status.json"), "{\"instance\": {}}");
+
+        WatchdogDecision decision = watchdog().check();
+
+        assertEquals(Action.RESTART, decision.action());
+        assertTrue(decision.reason().startsWith("missing: unusable status: "), decision.reason());
+        assertTrue(decision.reason().endsWith("no instance.statustime"), decision.reason());
+    }
+
+    @Test
     void refusedRestartIsReported() throws IOException {
         writeStatus(NOW - 120, 1000, 5, OTHER);
         service.refuse = true;
