@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The folder of installed releases, laid out so that a switch is one atomic rename:
@@ -106,6 +109,25 @@ public final class ReleaseStore {
     public Optional<String> rejection(ReleaseVersion version) throws IOException {
         Path marker = root.resolve("rejected").resolve(version.text());
         return Files.isRegularFile(marker) ? Optional.of(Files.readString(marker).strip()) : Optional.empty();
+    }
+
+    /** Deletes every installed release and partial download except those of the versions in {@code keep}. */
+    public void prune(Set<ReleaseVersion> keep) throws IOException {
+        Set<String> kept = keep.stream().map(ReleaseVersion::text).collect(Collectors.toSet());
+        for (String folder : List.of("releases", "downloads")) {
+            Path parent = root.resolve(folder);
+            if (!Files.isDirectory(parent)) {
+                continue;
+            }
+            try (var entries = Files.list(parent)) {
+                for (Path entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    if (!kept.contains(name.endsWith(".jar.part") ? name.substring(0, name.length() - 9) : name)) {
+                        deleteTree(entry);
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.hn.node.supervise.HealthProbe;
 import org.hn.node.supervise.ProbeResult;
 import org.hn.node.supervise.ServiceControl;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
  *   <li>installs it beside the current release, switches {@code current} atomically and restarts the
  *       service;</li>
  *   <li>waits for {@code hn status} to report healthy; if it does not within the health timeout, switches
- *       back to the previous release, restarts again and rejects the new release for good.</li>
+ *       back to the previous release and restarts again; if the previous release is healthy again, the new
+ *       one is rejected for good, otherwise the fault lies elsewhere and the next run tries it again;</li>
+ *   <li>after a successful switch, deletes the releases other than the new and the previous one (an SD card
+ *       holds a few jars, not every release ever installed).</li>
  * </ol>
  * Any refusal before the switch leaves the installed releases and {@code current} untouched.
  */
@@ -120,18 +124,27 @@ public final class Updater {
         LOG.info("switched to release {}; restarting the service", version);
         Optional<String> problem = restartHealthy();
         if (problem.isEmpty()) {
+            store.prune(current.isPresent() ? Set.of(version, current.get()) : Set.of(version));
             return new UpdateOutcome(UpdateOutcome.Result.INSTALLED, "now running " + version
                     + (current.map(previous -> " (was " + previous + ")").orElse("")));
         }
         LOG.warn("release {} is not healthy ({}); rolling back", version, problem.get());
-        if (current.isPresent()) {
-            store.switchTo(current.get());
+        if (current.isEmpty()) {
+            return new UpdateOutcome(UpdateOutcome.Result.ROLLED_BACK, "release " + version + " is not healthy ("
+                    + problem.get() + ") and there is no previous release to go back to; kept it");
+        }
+        store.switchTo(current.get());
+        Optional<String> afterRollback = restartHealthy();
+        if (afterRollback.isPresent()) {
+            // the previous release is unhealthy too: the cause is around the node (PoW ledger, network, disk),
+            // not in the new release, so it stays eligible for the next run
+            return new UpdateOutcome(UpdateOutcome.Result.ROLLED_BACK, "release " + version + " was not healthy ("
+                    + problem.get() + "); back on " + current.get() + ", which is not healthy either ("
+                    + afterRollback.get() + "): " + version + " will be tried again");
         }
         store.reject(version, problem.get());
-        Optional<String> afterRollback = restartHealthy();
         return new UpdateOutcome(UpdateOutcome.Result.ROLLED_BACK, "release " + version + " was not healthy ("
-                + problem.get() + "); back on " + current.orElse(null)
-                + afterRollback.map(p -> ", which is not healthy either: " + p).orElse(""));
+                + problem.get() + "); back on " + current.get() + ", " + version + " will not be tried again");
     }
 
     /** The manifest and the mirror it came from. */

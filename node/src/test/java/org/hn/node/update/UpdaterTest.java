@@ -78,6 +78,7 @@ class UpdaterTest {
     @Test
     void goodReleaseIsInstalledSwitchedAndRestarted() throws Exception {
         publish("0.2.0", newJar, key.signingKey());
+        Files.write(Files.createDirectories(store.root().resolve("releases/0.0.9")).resolve(ReleaseStore.JAR), OLD_JAR);
         health.add(ProbeResult.UNREACHABLE); // still starting at the first probe
         health.add(ProbeResult.OK);
 
@@ -88,6 +89,8 @@ class UpdaterTest {
         assertEquals(Path.of("releases", "0.2.0"), Files.readSymbolicLink(store.root().resolve("current")));
         assertArrayEquals(newJar, Files.readAllBytes(store.root().resolve("current/hn.jar")));
         assertArrayEquals(OLD_JAR, Files.readAllBytes(store.root().resolve("releases/0.1.0/hn.jar")));
+        assertFalse(Files.exists(store.root().resolve("releases/0.0.9")), "older releases pruned");
+        assertFalse(Files.exists(store.partialDownload(ReleaseVersion.parse("0.2.0"))));
         assertEquals(1, service.restarts);
         assertTrue(health.isEmpty(), "probed until healthy");
     }
@@ -176,6 +179,20 @@ class UpdaterTest {
 
         UpdateOutcome again = updater().run();
         assertEquals(UpdateOutcome.Result.UP_TO_DATE, again.result());
+        assertEquals(2, service.restarts);
+    }
+
+    @Test
+    void releaseIsNotRejectedWhenThePreviousOneIsUnhealthyToo() throws Exception {
+        publish("0.2.0", newJar, key.signingKey());
+        // no probe ever answers OK (the PoW node is down, say): both releases look unhealthy
+
+        UpdateOutcome outcome = updater().run();
+
+        assertEquals(UpdateOutcome.Result.ROLLED_BACK, outcome.result());
+        assertTrue(outcome.message().endsWith("0.2.0 will be tried again"), outcome.message());
+        assertEquals(Optional.of(ReleaseVersion.parse("0.1.0")), store.current());
+        assertEquals(Optional.empty(), store.rejection(ReleaseVersion.parse("0.2.0")));
         assertEquals(2, service.restarts);
     }
 
