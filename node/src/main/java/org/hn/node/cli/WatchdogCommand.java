@@ -52,7 +52,7 @@ final class WatchdogCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private String probe;
 
-    @Option(names = "--frozen-after", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--frozen-after", paramLabel = "SECONDS", defaultValue = "150",
             description = "A status older than this is frozen (default: ${DEFAULT-VALUE}).")
     private long frozenAfter;
 

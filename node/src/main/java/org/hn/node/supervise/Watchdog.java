@@ -32,8 +32,11 @@ public final class Watchdog {
 
     /** The watchdog's thresholds. */
     public record Limits(Duration frozenAfter, Duration startGrace) {
-        /** A status older than one minute (30 missed 2-second refreshes) is frozen; three minutes to start. */
-        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(60), Duration.ofSeconds(180));
+        /**
+         * A status older than 150 s is frozen (five missed refreshes at the default {@code STATUS_EVERY=30}; a
+         * slow SD card write or a GC pause never gets near it); three minutes to start.
+         */
+        public static final Limits DEFAULTS = new Limits(Duration.ofSeconds(150), Duration.ofSeconds(180));
     }
 
     private final Path statusFile;

@@ -44,19 +44,19 @@ class WatchdogTest {
 
     @Test
     void frozenNodeIsRestartedWithoutAskingIt() throws IOException {
-        writeStatus(NOW - 61, 1000, 5, OTHER);
+        writeStatus(NOW - 151, 1000, 5, OTHER);
 
         WatchdogDecision decision = watchdog().check();
 
         assertEquals(Action.RESTART, decision.action());
-        assertEquals("restart: frozen: last status 61 s ago", decision.toString());
+        assertEquals("restart: frozen: last status 151 s ago", decision.toString());
         assertEquals(1, service.restarts);
         assertEquals(0, probes);
     }
 
     @Test
-    void statusOneMinuteOldIsStillFresh() throws IOException {
-        writeStatus(NOW - 60, 1000, 5, OTHER);
+    void statusTwoAndAHalfMinutesOldIsStillFresh() throws IOException {
+        writeStatus(NOW - 150, 1000, 5, OTHER);
 
         assertEquals(Action.LEAVE, watchdog().check().action());
         assertEquals(0, service.restarts);
@@ -64,7 +64,7 @@ class WatchdogTest {
 
     @Test
     void frozenNodeIsRestartedEvenInItsOwnSlot() throws IOException {
-        writeStatus(NOW - 90, 1000, 5, ME);
+        writeStatus(NOW - 200, 1000, 5, ME);
 
         assertEquals(Action.RESTART, watchdog().check().action());
         assertEquals(1, service.restarts);
@@ -160,7 +160,7 @@ class WatchdogTest {
 
     @Test
     void refusedRestartIsReported() throws IOException {
-        writeStatus(NOW - 120, 1000, 5, OTHER);
+        writeStatus(NOW - 200, 1000, 5, OTHER);
         service.refuse = true;
 
         WatchdogDecision decision = watchdog().check();
