@@ -99,10 +99,15 @@ class DebianPackageTest {
         assertEquals(List.of("* * * * * root /usr/bin/hn-watchdog",
                 "17 4 * * * root /usr/bin/hn-update 2>&1 | logger -t hn-update"), cronJobs(root));
 
-        // a second install (the upgrade path) changes nothing it should not
+        // a second install (the upgrade path) changes nothing it should not, and prunes releases that are
+        // neither the new one nor the one it replaces
+        Path stale = Files.createDirectories(releases.resolve("releases/0.0.1"));
+        Files.writeString(stale.resolve("hn.jar"), "old");
         Run again = dpkg(root, "-i", DEB.toString());
         assertEquals(0, again.exitCode(), again.output());
         assertEquals(users, Files.readAllLines(root.resolve("etc/passwd")));
+        assertFalse(Files.exists(stale));
+        assertEquals(Path.of("releases", VERSION), Files.readSymbolicLink(releases.resolve("current")));
 
         // purge removes releases and logs; never the wallet and chain in /var/lib/hn
         Files.writeString(root.resolve("var/lib/hn/poswallet.json"), "{}");

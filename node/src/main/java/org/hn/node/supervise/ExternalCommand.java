@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An operating-system command run to completion with a time limit, such as {@code systemctl restart hn} or
@@ -41,23 +44,25 @@ public record ExternalCommand(List<String> command, Duration timeout) {
         // the commands run unattended: nothing to read on their input
         process.getOutputStream().close();
         // output is read on a side thread so that a chatty command cannot block on a full pipe
-        StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try {
-                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                output.append("(output unreadable: ").append(e.getMessage()).append(')');
-            }
-        }, "command-output");
+        FutureTask<String> output = new FutureTask<>(
+                () -> new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        Thread reader = new Thread(output, "command-output");
         reader.setDaemon(true);
         reader.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
             process.destroyForcibly().waitFor();
-            reader.join(1000);
-            return new Result(-1, output.toString().strip());
         }
-        reader.join(1000);
-        return new Result(process.exitValue(), output.toString().strip());
+        return new Result(finished ? process.exitValue() : -1, outputOf(output));
+    }
+
+    /** The output read so far; a grandchild that keeps the pipe open gets one second, then is ignored. */
+    private static String outputOf(FutureTask<String> output) throws InterruptedException {
+        try {
+            return output.get(1, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return "(output unreadable: " + e + ")";
+        }
     }
 
     /** The command as one line, for logs. */

@@ -84,8 +84,10 @@ public final class Updater {
             if (lock.isEmpty()) {
                 return new UpdateOutcome(UpdateOutcome.Result.BUSY, "another update is running in " + store.root());
             }
-            try (AutoCloseable held = lock.get()) {
+            try {
                 return update(store);
+            } finally {
+                lock.get().close();
             }
         } catch (IOException e) {
             throw new UpdateException("the release folder " + store.root() + " is unusable: " + e.getMessage(), e);
