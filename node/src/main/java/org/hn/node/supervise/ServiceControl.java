@@ -22,7 +22,7 @@ public interface ServiceControl {
     /** The unit's state now; never throws, a query that fails is {@link UnitState#OTHER}. */
     UnitState state();
 
-    /** When the unit last became active (its current run started), empty if unknown or not running. */
+    /** When the unit's current run started (its main process), empty if unknown or not running. */
     Optional<Instant> activeSince();
 
     /**

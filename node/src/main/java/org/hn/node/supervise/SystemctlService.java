@@ -46,19 +46,21 @@ public final class SystemctlService implements ServiceControl {
         }
     }
 
-    /** Reads {@code ActiveEnterTimestamp} in unix form ({@code @1700000000}; systemd 248 or later). */
+    /**
+     * The start of the unit's main process ({@code MainPID}, read from the process table): unlike
+     * {@code ActiveEnterTimestamp} it needs no date parsing and works with every systemd version.
+     */
     @Override
     public Optional<Instant> activeSince() {
         try {
             ExternalCommand show = new ExternalCommand(
-                    List.of(systemctl, "show", "--timestamp=unix", "--property=ActiveEnterTimestamp", "--value", unit),
-                    QUERY_TIMEOUT);
+                    List.of(systemctl, "show", "--property=MainPID", "--value", unit), QUERY_TIMEOUT);
             ExternalCommand.Result result = show.run();
-            String value = result.output().strip();
-            if (result.exitCode() != 0 || !value.matches("@\\d+")) {
+            String pid = result.output().strip();
+            if (result.exitCode() != 0 || !pid.matches("[1-9]\\d{0,9}")) {
                 return Optional.empty();
             }
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.substring(1))));
+            return ProcessHandle.of(Long.parseLong(pid)).flatMap(process -> process.info().startInstant());
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,11 @@ class SystemctlServiceTest {
                 new SystemctlService(fakeSystemctl("failed", 3).toString(), "hn").state());
         assertEquals(ServiceControl.UnitState.OTHER, new SystemctlService(temp.resolve("absent").toString(), "hn")
                 .state());
-        assertEquals(Optional.of(Instant.ofEpochSecond(1700000000)),
-                new SystemctlService(fakeSystemctl("@1700000000", 0).toString(), "hn").activeSince());
+        // the main process is this test's JVM: its start time, as the process table says
+        ProcessHandle me = ProcessHandle.current();
+        assertEquals(me.info().startInstant(),
+                new SystemctlService(fakeSystemctl(String.valueOf(me.pid()), 0).toString(), "hn").activeSince());
+        assertEquals(Optional.empty(), new SystemctlService(fakeSystemctl("0", 0).toString(), "hn").activeSince());
     }
 
     /** A systemctl that records "verb unit" and prints {@code answer}, exiting with {@code exitCode}. */
