@@ -22,10 +22,10 @@ import java.util.Locale;
  *
  * @param version the release's version
  * @param jar     where the jar is: an absolute http(s) URL or a path relative to the manifest's URL
- * @param sha256  SHA-256 of the jar, 32 bytes
+ * @param sha256  SHA-256 of the jar, 64 lower-case hex digits
  * @param size    the jar's length in bytes
  */
-public record ReleaseManifest(ReleaseVersion version, String jar, byte[] sha256, long size) {
+public record ReleaseManifest(ReleaseVersion version, String jar, String sha256, long size) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Manifests are small; a larger answer is not one. */
@@ -57,7 +57,7 @@ public record ReleaseManifest(ReleaseVersion version, String jar, byte[] sha256,
             if (!size.canConvertToLong() || !size.isIntegralNumber() || size.asLong() <= 0) {
                 throw new IllegalArgumentException("size is not a positive byte count");
             }
-            return new ReleaseManifest(version, jar, HexFormat.of().parseHex(hash), size.asLong());
+            return new ReleaseManifest(version, jar, hash.toLowerCase(Locale.ROOT), size.asLong());
         } catch (IllegalArgumentException e) {
             throw new UpdateException("bad manifest: " + e.getMessage(), e);
         }
@@ -91,8 +91,8 @@ public record ReleaseManifest(ReleaseVersion version, String jar, byte[] sha256,
         return new ReleaseManifest(version, jarUrl, sha256(jar), Files.size(jar));
     }
 
-    /** SHA-256 of a file's content, read in blocks. */
-    static byte[] sha256(Path file) throws IOException {
+    /** SHA-256 of a file's content in lower-case hex, read in blocks. */
+    static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
@@ -100,7 +100,7 @@ public record ReleaseManifest(ReleaseVersion version, String jar, byte[] sha256,
             while ((read = in.read(buffer)) >= 0) {
                 digest.update(buffer, 0, read);
             }
-            return digest.digest();
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
@@ -111,7 +111,7 @@ public record ReleaseManifest(ReleaseVersion version, String jar, byte[] sha256,
         ObjectNode root = JSON.createObjectNode();
         root.put("version", version.text());
         root.put("jar", jar);
-        root.put("sha256", HexFormat.of().formatHex(sha256));
+        root.put("sha256", sha256);
         root.put("size", size);
         try {
             return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")

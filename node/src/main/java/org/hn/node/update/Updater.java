@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -116,8 +115,7 @@ public final class Updater {
         Path partial = store.partialDownload(version);
         LOG.info("downloading release {} from {}", version, jar);
         parts.downloader().download(jar, partial, manifest.size());
-        byte[] digest = ReleaseManifest.sha256(partial);
-        if (!MessageDigest.isEqual(digest, manifest.sha256())) {
+        if (!ReleaseManifest.sha256(partial).equals(manifest.sha256())) {
             Files.delete(partial);
             throw new UpdateException("the jar from " + jar + " does not match the manifest's SHA-256; deleted");
         }
