@@ -51,6 +51,9 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             DoctorCommand.class,
             PeerCommand.class,
+            WatchdogCommand.class,
+            UpdateCommand.class,
+            ReleaseCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {
