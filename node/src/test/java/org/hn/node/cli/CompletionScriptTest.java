@@ -22,7 +22,7 @@ class CompletionScriptTest {
         List<String> subcommands = HnCommand.commandLine().getSubcommands().keySet().stream().toList();
         assertEquals(List.of("devnet", "run", "verify-messages", "registry", "plugin", "status", "heights", "round",
                 "hypernodes", "block", "headers", "tx", "addtxs", "mempool", "peers", "keygen", "token", "doctor", "peer",
-                "help"),
+                "watchdog", "update", "release", "help"),
                 subcommands);
         assertTrue(script.contains("\n  local commands=\"" + String.join(" ", subcommands) + "\"\n"), script);
         assertTrue(script.contains("\ncomplete -F _complete_hn -o default hn hn.sh hn.bash\n"));
