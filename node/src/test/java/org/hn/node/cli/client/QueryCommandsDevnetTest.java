@@ -143,8 +143,9 @@ class QueryCommandsDevnetTest {
 
     @Test
     void peersHeadersTxsAndHypernodesAnswer() throws Exception {
+        // node1: the reference client flow's legacy session to node0 may still be closing when this runs
         assertEquals(new Run(0, "{\"connected_count\": 0, \"net_height\": null, \"peers\": []}\n", ""),
-                hn("peers", "--data", data(0), "--json"));
+                hn("peers", "--data", data(1), "--json"));
         Run headers = hn("headers", "--data", data(0), "--json");
         assertEquals(0, headers.exit(), headers.err());
         JsonNode genesis = JSON.readTree(headers.out());
