@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,8 @@ import org.hn.node.client.FramingMemory;
 import org.hn.node.client.PeerClient;
 import org.hn.node.client.PosnetMemory;
 import org.hn.node.forge.Forger;
+import org.hn.node.metrics.MetricsServer;
+import org.hn.node.metrics.NodeMetrics;
 import org.hn.node.network.ExchangePeriods;
 import org.hn.node.network.PeerNetworkService;
 import org.hn.node.peers.ConnectionRegistry;
@@ -85,6 +88,9 @@ import org.slf4j.LoggerFactory;
  * 0600), {@code jwt.secret} (the client token key, created on first start, mode 0600), {@code chain.db} (the
  * chain, with each round's schedule, stats and our round signatures, and the count of process starts),
  * {@code status.json} (the last status, rewritten as a heartbeat).
+ *
+ * <p>With {@code METRICS_PORT} set, the node's {@link NodeMetrics} are served on {@code METRICS_BIND} (loopback by
+ * default).
  */
 public final class NodeDaemon implements AutoCloseable {
 
@@ -102,10 +108,12 @@ public final class NodeDaemon implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final PeerServer server;
     private final AutoCloseable peerNetwork;
+    private final MetricsServer metricsServer;
 
     private NodeDaemon(ChainStore store, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
                        ExecutorService serviceExecutor, ScheduledExecutorService scheduler, PeerServer server,
-                       AutoCloseable peerNetwork) {
+                       AutoCloseable peerNetwork, MetricsServer metricsServer) {
+        this.metricsServer = metricsServer;
         this.store = store;
         this.acceptGroup = acceptGroup;
         this.ioGroup = ioGroup;
@@ -118,8 +126,8 @@ public final class NodeDaemon implements AutoCloseable {
     /**
      * Starts a node.
      *
-     * @throws DaemonException when the data directory, the wallet, the chain database or the listening port
-     *                         cannot be used; a late or missing PoW ledger is not an error (the node waits)
+     * @throws DaemonException when the data directory, the wallet, the chain database, the listening port or the
+     *                         metrics port cannot be used; a late or missing PoW ledger is not an error (the node waits)
      */
     public static NodeDaemon start(Path dataDir, Settings settings, Clock clock) throws DaemonException {
         settings.describe().forEach(line -> LOG.info("setting {}", line));
@@ -169,6 +177,20 @@ public final class NodeDaemon implements AutoCloseable {
         int port = settings.integer(Setting.PORT);
         HelloString hello = new HelloString(HelloString.CURRENT_POSNET, port, me);
 
+        NodeMetrics metrics = new NodeMetrics();
+        MetricsServer metricsServer = null;
+        int metricsPort = settings.integer(Setting.METRICS_PORT);
+        if (metricsPort != 0) {
+            try {
+                metricsServer = MetricsServer.start(new InetSocketAddress(
+                        InetAddress.getByName(settings.text(Setting.METRICS_BIND)), metricsPort), metrics);
+            } catch (IOException e) {
+                store.close();
+                throw new DaemonException("cannot serve metrics on " + settings.text(Setting.METRICS_BIND) + ":"
+                        + metricsPort + ": " + e.getMessage(), e);
+            }
+            LOG.info("metrics on http://{}{}", hostAndPort(metricsServer.address()), MetricsServer.PATH);
+        }
         EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ExecutorService serviceExecutor = Executors.newFixedThreadPool(4, daemonThreads("hn-service"));
@@ -178,15 +200,18 @@ public final class NodeDaemon implements AutoCloseable {
         try {
             bindAddress = InetAddress.getByName(settings.text(Setting.BIND));
         } catch (IOException e) {
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
             throw new DaemonException("BIND " + settings.text(Setting.BIND) + " is not an address: " + e.getMessage(), e);
         }
         InetAddress localSource = bindAddress.isAnyLocalAddress() ? null : bindAddress;
         FramingMemory framing = new FramingMemory();
         PosnetMemory posnets = new PosnetMemory();
         PeerClient sessionClient = new PeerClient(ioGroup,
-                ClientSettings.workers(network).withLocalAddress(localSource), framing, clock, key, posnets);
+                ClientSettings.workers(network).withLocalAddress(localSource), framing, clock, key, posnets, metrics);
         PeerClient oneShotClient = new PeerClient(ioGroup,
-                ClientSettings.oneShot(network).withLocalAddress(localSource), framing, clock, key, posnets);
+                ClientSettings.oneShot(network).withLocalAddress(localSource), framing, clock, key, posnets, metrics);
         AtomicReference<RoundDriver> driverRef = new AtomicReference<>();
         PeerNetworkService peers = new PeerNetworkService(sessionClient, oneShotClient, hello, registry,
                 () -> currentStatus(store), mempool, clock, exchangePeriods(network),
@@ -219,15 +244,20 @@ public final class NodeDaemon implements AutoCloseable {
                 LOG.warn("the status file cannot be written: {}", e.getMessage());
             }
         };
-        PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of(), clock);
+        PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, Set.of(), clock, metrics);
+        metrics.bind(new NodeMetrics.Sources(network, clock, driver, store, mempool, registry, ledger,
+                dataDir.resolve(CHAIN_FILE)));
         ServerSettings serverSettings = ServerSettings.defaults(network)
                 .withConnectionLimits(settings.integer(Setting.MAX_INBOUND), 8);
         PeerServer server;
         try {
             server = PeerServer.bind(new InetSocketAddress(bindAddress, port), acceptGroup, ioGroup, serverSettings,
                     new ServerInitializer(serverSettings, services, auth, registry, scores, serviceExecutor,
-                            clock));
+                            clock, metrics));
         } catch (RuntimeException | InterruptedException e) {
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
             acceptGroup.shutdownGracefully();
             ioGroup.shutdownGracefully();
             store.close();
@@ -247,7 +277,8 @@ public final class NodeDaemon implements AutoCloseable {
         long statusSeconds = settings.integer(Setting.STATUS_EVERY);
         scheduler.scheduleWithFixedDelay(guarded("status snapshot", refreshStatus), statusSeconds,
                 statusSeconds, TimeUnit.SECONDS);
-        return new NodeDaemon(store, acceptGroup, ioGroup, serviceExecutor, scheduler, server, peers);
+        return new NodeDaemon(store, acceptGroup, ioGroup, serviceExecutor, scheduler, server, peers,
+                metricsServer);
     }
 
     /** The exchange periods of wire.md §6.2, scaled to the network's slot length, never below one second. */
@@ -356,6 +387,16 @@ public final class NodeDaemon implements AutoCloseable {
         };
     }
 
+    private static String hostAndPort(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** The address the metrics endpoint listens on; empty when {@code METRICS_PORT} is 0. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metricsServer).map(MetricsServer::address);
+    }
+
     /** The address the peer server listens on. */
     public InetSocketAddress listenAddress() {
         return server.localAddress();
@@ -364,6 +405,9 @@ public final class NodeDaemon implements AutoCloseable {
     /** Stops the loops, the server and the peers, then closes the chain database. */
     @Override
     public void close() {
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         scheduler.shutdownNow();
         server.close();
         try {

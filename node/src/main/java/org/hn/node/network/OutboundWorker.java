@@ -125,6 +125,7 @@ final class OutboundWorker {
             return;
         }
         PeerConnection registered = new PeerConnection(key, Direction.OUTBOUND, opened.stats(), peerHello.get());
+        registered.framing(opened.framing());
         connection = registered;
         context.registry().add(registered);
         opened.closed().thenRun(() -> {

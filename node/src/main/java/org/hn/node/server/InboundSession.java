@@ -230,6 +230,7 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         if (reply.opened() != null) {
             pendingProof = null;
             connection = reply.opened();
+            connection.framing(framing);
             registry.add(connection);
             LOG.debug("{}: hello accepted ({} framing)", peerLabel(ctx), framing);
         }
