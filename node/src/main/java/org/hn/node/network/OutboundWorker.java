@@ -22,6 +22,7 @@ import org.hn.chain.mempool.Mempool;
 import org.hn.chain.message.PosMessage;
 import org.hn.node.client.ClientSession;
 import org.hn.node.client.PeerClosedException;
+import org.hn.node.logging.DigestLog;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.PeerConnection;
@@ -237,7 +238,7 @@ final class OutboundWorker {
             List<PosMessage> theirs = new ArrayList<>(answer.getTxValuesCount());
             answer.getTxValuesList().forEach(tx -> theirs.add(ChainProtos.fromProto(tx, receivedAt)));
             if (!theirs.isEmpty()) {
-                context.mempool().digest(theirs, receivedAt);
+                DigestLog.batch(key, theirs.size(), context.mempool().digest(theirs, receivedAt));
             }
         }, context.scheduler());
     }

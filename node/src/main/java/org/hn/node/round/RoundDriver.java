@@ -25,6 +25,7 @@ import org.hn.node.consensus.NetworkView;
 import org.hn.node.consensus.ObservedChain;
 import org.hn.node.forge.ForgeOutcome;
 import org.hn.node.forge.Forger;
+import org.hn.node.logging.LogCategory;
 import org.hn.node.sync.CatchUp;
 import org.hn.node.sync.RoundSync;
 import org.hn.node.sync.SyncOutcome;
@@ -176,7 +177,10 @@ public final class RoundDriver {
                 return;
             }
             try {
+                long preparing = System.nanoTime();
                 RoundContext next = parts.preparer().prepare(round, parts.tuning().maxConnectToCap(), now);
+                LogCategory.TIMING.logger().debug("round {} prepared in {} ms", round,
+                        (System.nanoTime() - preparing) / 1_000_000);
                 parts.schedules().remember(next);
                 context = next;
                 tell("schedule of round " + round, listener -> listener.roundPrepared(next));
@@ -246,7 +250,7 @@ public final class RoundDriver {
         Optional<String> blocker = parts.forger().blocker(view, context.plan().rainbow().minForgeConsensus(),
                 now - context.startedSeconds(), guardSeconds, parts.tuning().requiredMessages());
         if (blocker.isPresent()) {
-            LOG.debug("not forging yet: {}", blocker.get());
+            LogCategory.DETERMINE.logger().debug("not forging in slot {} yet: {}", processedSlot, blocker.get());
             return;
         }
         state = NodeState.FORGING;
