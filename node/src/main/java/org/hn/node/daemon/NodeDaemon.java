@@ -108,11 +108,13 @@ public final class NodeDaemon implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final PeerServer server;
     private final AutoCloseable peerNetwork;
+    private final NodeMetrics metrics;
     private final MetricsServer metricsServer;
 
     private NodeDaemon(ChainStore store, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
                        ExecutorService serviceExecutor, ScheduledExecutorService scheduler, PeerServer server,
-                       AutoCloseable peerNetwork, MetricsServer metricsServer) {
+                       AutoCloseable peerNetwork, NodeMetrics metrics, MetricsServer metricsServer) {
+        this.metrics = metrics;
         this.metricsServer = metricsServer;
         this.store = store;
         this.acceptGroup = acceptGroup;
@@ -258,6 +260,7 @@ public final class NodeDaemon implements AutoCloseable {
             if (metricsServer != null) {
                 metricsServer.close();
             }
+            metrics.close();
             acceptGroup.shutdownGracefully();
             ioGroup.shutdownGracefully();
             store.close();
@@ -277,7 +280,7 @@ public final class NodeDaemon implements AutoCloseable {
         long statusSeconds = settings.integer(Setting.STATUS_EVERY);
         scheduler.scheduleWithFixedDelay(guarded("status snapshot", refreshStatus), statusSeconds,
                 statusSeconds, TimeUnit.SECONDS);
-        return new NodeDaemon(store, acceptGroup, ioGroup, serviceExecutor, scheduler, server, peers,
+        return new NodeDaemon(store, acceptGroup, ioGroup, serviceExecutor, scheduler, server, peers, metrics,
                 metricsServer);
     }
 
@@ -419,6 +422,7 @@ public final class NodeDaemon implements AutoCloseable {
         acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         store.close();
+        metrics.close();
         LOG.info("stopped");
     }
 }

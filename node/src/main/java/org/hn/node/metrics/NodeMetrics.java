@@ -47,7 +47,7 @@ import org.hn.pow.ledger.PowLedgerUnavailableException;
  *
  * <p>Thread-safe. Gauges that cannot read their source (database busy, PoW ledger missing) report NaN.
  */
-public final class NodeMetrics {
+public final class NodeMetrics implements AutoCloseable {
 
     /** The parts of a running node the gauges read. */
     public record Sources(Network network, Clock clock, RoundDriver driver, ChainStore store, Mempool mempool,
@@ -56,15 +56,12 @@ public final class NodeMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CommandMeter commandMeter = new CommandMeter(this);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    /** Metrics with the process-wide ones (signature verifications, JVM memory, GC, threads, uptime) bound. */
+    /** Event counters only; {@link #bind} adds the gauges of a running node and of its JVM. */
     public NodeMetrics() {
         counter("hn.signature.verifications", "ECDSA signature verifications, valid or not",
                 metrics -> PublicKey.verificationCount());
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
     }
 
     /** The Netty handler that counts the commands of a connection; shared by every pipeline. */
@@ -104,8 +101,15 @@ public final class NodeMetrics {
         }
     }
 
-    /** Binds the gauges and counters that read a running node. Call once. */
+    /**
+     * Binds the gauges and counters that read a running node, and the JVM's memory, GC, threads and uptime. Call
+     * once; {@link #close()} releases the GC listeners.
+     */
     public void bind(Sources node) {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
         gauge("hn.chain.height", "height of our chain's tip", () -> {
             try {
                 return node.store().heightStatus().height();
@@ -173,6 +177,13 @@ public final class NodeMetrics {
     /** Every metric in the Prometheus text exposition format 0.0.4. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** Stops listening to the JVM's GC notifications. */
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 
     private static long nowSeconds(Sources node) {
