@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "rounds the node saw end: the round's blocks and forgers, the PoS messages they carry, the test",
             "results this node sent and received in them, how many peers were behind our tip at the round's end,",
             "the bytes and protocol messages exchanged with peers, the node's uptime and its process starts.",
-            "The node's address (for the tests) comes from <data>/poswallet.json, its network from <data>/hn.conf.",
+            "Our address (for the tests) is read from <data>/poswallet.json, the network from <data>/hn.conf",
+            "unless --network is given.",
             "",
             "Examples:",
             "  hn rounds --data ~/.hn",
@@ -62,6 +63,10 @@ final class RoundsCommand implements Callable<Integer> {
             description = "How many of the last recorded rounds to show (default: ${DEFAULT-VALUE}).")
     private int last;
 
+    @Option(names = "--network", paramLabel = "NETWORK", converter = NetworkConverter.class,
+            description = "mainnet, testnet or devnet (default: NETWORK of <data>/hn.conf, else mainnet).")
+    private Network network;
+
     @Option(names = "--json", description = "One JSON object {\"rounds\": [...]} on one line, oldest round first.")
     private boolean json;
 
@@ -74,9 +79,9 @@ final class RoundsCommand implements Callable<Integer> {
         }
         List<RoundSummary> rounds;
         try {
-            Settings settings = Settings.load(data.resolve(Settings.OPERATOR_FILE), System.getenv(), Map.of());
-            Network network = Network.fromId(settings.text(Setting.NETWORK));
-            String me = PosWallet.read(data.resolve(PosWallet.FILE_NAME), network.networkId()).address();
+            Network chosen = network != null ? network : Network.fromId(Settings.load(
+                    data.resolve(Settings.OPERATOR_FILE), System.getenv(), Map.of()).text(Setting.NETWORK));
+            String me = PosWallet.read(data.resolve(PosWallet.FILE_NAME), chosen.networkId()).address();
             try (RoundHistory history = RoundHistory.open(data.resolve(NodeDaemon.CHAIN_FILE))) {
                 rounds = history.lastRounds(last, me);
             }

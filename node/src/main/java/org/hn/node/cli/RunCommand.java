@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  hn run --data ~/.hn --set POW_LEDGER_DB=~/Bismuth/static/ledger.db",
-            "  hn run --data ~/.hn --log-format json --set METRICS_PORT=9469 --set LOG=connections;mempool"
+            "  hn run --data ~/.hn --log-format json --set METRICS_PORT=9469 --set LOG=connections,mempool"
         },
         footer = {"", "Stops cleanly on SIGTERM or Ctrl-C. Exit codes: 0 stopped, 1 could not start, 2 bad usage."})
 final class RunCommand implements Callable<Integer> {

@@ -180,19 +180,6 @@ public final class NodeDaemon implements AutoCloseable {
         HelloString hello = new HelloString(HelloString.CURRENT_POSNET, port, me);
 
         NodeMetrics metrics = new NodeMetrics();
-        MetricsServer metricsServer = null;
-        int metricsPort = settings.integer(Setting.METRICS_PORT);
-        if (metricsPort != 0) {
-            try {
-                metricsServer = MetricsServer.start(new InetSocketAddress(
-                        InetAddress.getByName(settings.text(Setting.METRICS_BIND)), metricsPort), metrics);
-            } catch (IOException e) {
-                store.close();
-                throw new DaemonException("cannot serve metrics on " + settings.text(Setting.METRICS_BIND) + ":"
-                        + metricsPort + ": " + e.getMessage(), e);
-            }
-            LOG.info("metrics on http://{}{}", hostAndPort(metricsServer.address()), MetricsServer.PATH);
-        }
         EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ExecutorService serviceExecutor = Executors.newFixedThreadPool(4, daemonThreads("hn-service"));
@@ -202,9 +189,6 @@ public final class NodeDaemon implements AutoCloseable {
         try {
             bindAddress = InetAddress.getByName(settings.text(Setting.BIND));
         } catch (IOException e) {
-            if (metricsServer != null) {
-                metricsServer.close();
-            }
             throw new DaemonException("BIND " + settings.text(Setting.BIND) + " is not an address: " + e.getMessage(), e);
         }
         InetAddress localSource = bindAddress.isAnyLocalAddress() ? null : bindAddress;
@@ -252,11 +236,13 @@ public final class NodeDaemon implements AutoCloseable {
         ServerSettings serverSettings = ServerSettings.defaults(network)
                 .withConnectionLimits(settings.integer(Setting.MAX_INBOUND), 8);
         PeerServer server;
+        MetricsServer metricsServer = null;
         try {
+            metricsServer = startMetrics(settings, metrics);
             server = PeerServer.bind(new InetSocketAddress(bindAddress, port), acceptGroup, ioGroup, serverSettings,
                     new ServerInitializer(serverSettings, services, auth, registry, scores, serviceExecutor,
                             clock, metrics));
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (IOException | RuntimeException | InterruptedException e) {
             if (metricsServer != null) {
                 metricsServer.close();
             }
@@ -267,8 +253,10 @@ public final class NodeDaemon implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new DaemonException("cannot listen on " + bindAddress.getHostAddress() + ":" + port + ": "
-                    + e.getMessage(), e);
+            throw new DaemonException(e instanceof IOException
+                    ? "cannot serve metrics on " + settings.text(Setting.METRICS_BIND) + ":"
+                            + settings.integer(Setting.METRICS_PORT) + ": " + e.getMessage()
+                    : "cannot listen on " + bindAddress.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
         }
         LOG.info("hypernode {} on {} listening on {}", me, network.id(), server.localAddress());
 
@@ -388,6 +376,18 @@ public final class NodeDaemon implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** The metrics endpoint on {@code METRICS_BIND:METRICS_PORT}, or null when the port is 0 (off). */
+    private static MetricsServer startMetrics(Settings settings, NodeMetrics metrics) throws IOException {
+        int port = settings.integer(Setting.METRICS_PORT);
+        if (port == 0) {
+            return null;
+        }
+        MetricsServer server = MetricsServer.start(new InetSocketAddress(
+                InetAddress.getByName(settings.text(Setting.METRICS_BIND)), port), metrics);
+        LOG.info("metrics on http://{}{}", hostAndPort(server.address()), MetricsServer.PATH);
+        return server;
     }
 
     private static String hostAndPort(InetSocketAddress address) {

@@ -131,6 +131,13 @@ class RoundsCommandTest {
             assertEquals(3, table.out().lines().count(), table.out());
             assertTrue(table.out().lines().skip(1).findFirst().orElseThrow().trim().startsWith(ROUND + " "),
                     table.out());
+
+            Files.delete(data.resolve(Settings.OPERATOR_FILE));
+            Run mainnet = run("rounds", "--data", data.toString(), "--json");
+            assertEquals(1, mainnet.code(), "a devnet wallet read as mainnet");
+            assertTrue(mainnet.err().startsWith("hn rounds: "), mainnet.err());
+            Run named = run("rounds", "--data", data.toString(), "--network", "devnet", "--json");
+            assertEquals(listed.out(), named.out(), "--network stands in for hn.conf");
         }
     }
 

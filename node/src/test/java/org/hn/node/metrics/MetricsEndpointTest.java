@@ -10,6 +10,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import org.hn.chain.testing.TestClock;
 import org.hn.config.Network;
 import org.hn.config.settings.Settings;
+import org.hn.node.daemon.DaemonException;
 import org.hn.node.daemon.NodeDaemon;
 import org.hn.node.devnet.Devnet;
 import org.hn.node.devnet.DevnetNode;
@@ -50,6 +52,8 @@ class MetricsEndpointTest {
     private static final int BASE_PORT = 18610;
     private static final int METRICS_PORT = 18601;
     private static final int OTHER_METRICS_PORT = 18602;
+    private static final int TAKEN_PORT = 18603;
+    private static final int LONE_NODE_PORT = 18604;
     /** Pause between scrapes while the node's loops catch up; the wait ends on what the scrape shows. */
     private static final long POLL_MILLIS = 100;
     private static final Network NETWORK = Network.DEVNET;
@@ -146,6 +150,22 @@ class MetricsEndpointTest {
             assertTrue(answer.body().contains("# TYPE hn_signature_verifications_total counter"), answer.body());
             assertEquals("text/plain; version=0.0.4; charset=utf-8",
                     answer.headers().firstValue("Content-Type").orElseThrow());
+        }
+    }
+
+    @Test
+    void aTakenMetricsPortStopsTheStartWithAClearError() throws Exception {
+        Settings settings = Settings.load(null, Map.of(), Map.of("NETWORK", "devnet", "BIND", "127.0.0.1",
+                "PORT", Integer.toString(LONE_NODE_PORT), "POW_LEDGER_DB", "no-ledger.db",
+                "METRICS_PORT", Integer.toString(TAKEN_PORT)));
+        try (ServerSocket taken = new ServerSocket(TAKEN_PORT, 1, InetAddress.getLoopbackAddress())) {
+            DaemonException refused = assertThrows(DaemonException.class,
+                    () -> NodeDaemon.start(dir.resolve("lone"), settings, new TestClock(NOW)));
+            assertTrue(refused.getMessage().startsWith("cannot serve metrics on 127.0.0.1:" + TAKEN_PORT + ": "),
+                    refused.getMessage());
+        }
+        try (ServerSocket free = new ServerSocket(LONE_NODE_PORT, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(LONE_NODE_PORT, free.getLocalPort(), "the failed start released the peer port");
         }
     }
 
