@@ -27,6 +27,7 @@ import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.PeerConnection;
 import org.hn.node.peers.PeerKey;
+import org.hn.node.wire.ProtocolBreachException;
 import org.hn.node.wire.command.Commands;
 import org.hn.node.wire.hello.HelloString;
 import org.hn.node.wire.mapping.ChainProtos;
@@ -168,7 +169,13 @@ final class OutboundWorker {
         });
         answer.whenComplete((received, failure) -> {
             if (failure != null && !ended.get()) {
-                LOG.debug("{}: {} failed: {}", key, request.getCommand(), unwrap(failure).toString());
+                Throwable cause = unwrap(failure);
+                if (cause instanceof UnexpectedAnswerException || cause instanceof ProtocolBreachException) {
+                    // an answer we refuse is logged where it is seen; timeouts and closes are routine
+                    LOG.info("{}: answer to {} refused, closing: {}", key, request.getCommand(), cause.getMessage());
+                } else {
+                    LOG.debug("{}: {} failed: {}", key, request.getCommand(), cause.toString());
+                }
                 end(true);
             }
         });
