@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.hn.chain.crypto.PublicKey;
 import org.hn.chain.mempool.Mempool;
@@ -54,14 +56,44 @@ public final class NodeMetrics implements AutoCloseable {
                           ConnectionRegistry connections, PowLedger powLedger, Path chainFile) {
     }
 
+    /** The four wire counters of one command. */
+    private record WireCounters(Counter messagesIn, Counter bytesIn, Counter messagesOut, Counter bytesOut) {
+    }
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CommandMeter commandMeter = new CommandMeter(this);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /** Per command, registered up front so that every series exists from 0. */
+    private final Map<Command.Type, WireCounters> wire = new EnumMap<>(Command.Type.class);
+    private final Map<Misbehaviour, Counter> breaches = new EnumMap<>(Misbehaviour.class);
+    private final Map<Misbehaviour, Counter> bans = new EnumMap<>(Misbehaviour.class);
 
     /** Event counters only; {@link #bind} adds the gauges of a running node and of its JVM. */
     public NodeMetrics() {
         counter("hn.signature.verifications", "ECDSA signature verifications, valid or not",
                 metrics -> PublicKey.verificationCount());
+        for (Command.Type type : Command.Type.values()) {
+            wire.put(type, new WireCounters(messages("in", type), bytes("in", type), messages("out", type),
+                    bytes("out", type)));
+        }
+        for (Misbehaviour misbehaviour : Misbehaviour.values()) {
+            String reason = misbehaviour.name().toLowerCase(Locale.ROOT);
+            breaches.put(misbehaviour, Counter.builder("hn.protocol.breaches")
+                    .description("peer misbehaviours scored, by reason").tag("reason", reason).register(registry));
+            bans.put(misbehaviour, Counter.builder("hn.peer.bans")
+                    .description("peer IPs banned, by the misbehaviour that banned them").tag("reason", reason)
+                    .register(registry));
+        }
+    }
+
+    private Counter messages(String direction, Command.Type type) {
+        return Counter.builder("hn.wire.messages").description("protocol messages by command")
+                .tag("direction", direction).tag("command", type.name()).register(registry);
+    }
+
+    private Counter bytes(String direction, Command.Type type) {
+        return Counter.builder("hn.wire.bytes").description("protobuf payload bytes by command (frame headers excluded)")
+                .tag("direction", direction).tag("command", type.name()).register(registry);
     }
 
     /** The Netty handler that counts the commands of a connection; shared by every pipeline. */
@@ -71,20 +103,16 @@ public final class NodeMetrics implements AutoCloseable {
 
     /** Counts one command read from a peer, {@code bytes} its protobuf payload (frame header excluded). */
     void commandReceived(Command.Type type, int bytes) {
-        wire("in", type, bytes);
+        WireCounters counters = wire.get(type);
+        counters.messagesIn().increment();
+        counters.bytesIn().increment(bytes);
     }
 
     /** Counts one command written to a peer, {@code bytes} its protobuf payload (frame header excluded). */
     void commandSent(Command.Type type, int bytes) {
-        wire("out", type, bytes);
-    }
-
-    private void wire(String direction, Command.Type type, int bytes) {
-        String command = type.name();
-        Counter.builder("hn.wire.messages").description("protocol messages by command").tag("direction", direction)
-                .tag("command", command).register(registry).increment();
-        Counter.builder("hn.wire.bytes").description("protobuf payload bytes by command (frame headers excluded)")
-                .tag("direction", direction).tag("command", command).register(registry).increment(bytes);
+        WireCounters counters = wire.get(type);
+        counters.messagesOut().increment();
+        counters.bytesOut().increment(bytes);
     }
 
     /**
@@ -92,12 +120,9 @@ public final class NodeMetrics implements AutoCloseable {
      * if it got the peer's IP banned, as a ban of that reason.
      */
     public void misbehaviour(Misbehaviour misbehaviour, boolean banned) {
-        String reason = misbehaviour.name().toLowerCase(Locale.ROOT);
-        Counter.builder("hn.protocol.breaches").description("peer misbehaviours scored, by reason")
-                .tag("reason", reason).register(registry).increment();
+        breaches.get(misbehaviour).increment();
         if (banned) {
-            Counter.builder("hn.peer.bans").description("peer IPs banned, by the misbehaviour that banned them")
-                    .tag("reason", reason).register(registry).increment();
+            bans.get(misbehaviour).increment();
         }
     }
 
