@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.hn.chain.crypto.PublicKey;
 import org.hn.chain.mempool.Mempool;
@@ -215,7 +216,7 @@ public final class NodeMetrics implements AutoCloseable {
         return node.clock().millis() / 1000;
     }
 
-    private void gauge(String name, String description, java.util.function.Supplier<Number> value) {
+    private void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
