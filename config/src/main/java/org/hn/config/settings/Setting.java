@@ -52,10 +52,16 @@ public enum Setting {
     MAX_ROLLBACK_BLOCKS(SettingType.integer(1, 10_000)),
     /** Extra log categories: determine, connections, mempool, srvmsg, txdigest, timing. */
     LOG(SettingType.LIST),
+    /** Log line format: text (human) or json (one JSON object per line). */
+    LOG_FORMAT(SettingType.choice("text", "json")),
+    /** Directory of the size-capped rolling log files; empty: log to the standard error only. */
+    LOG_DIR(SettingType.TEXT),
     /** Bootstrap archive URLs tried when the chain is empty. */
     BOOTSTRAP_URLS(SettingType.LIST),
     /** Port of the Prometheus metrics endpoint; 0 turns it off. */
-    METRICS_PORT(SettingType.integer(0, 65_535));
+    METRICS_PORT(SettingType.integer(0, 65_535)),
+    /** Address the metrics endpoint listens on (loopback unless the operator opens it). */
+    METRICS_BIND(SettingType.TEXT);
 
     private final SettingType type;
 

@@ -54,6 +54,7 @@ import picocli.CommandLine.Command;
             WatchdogCommand.class,
             UpdateCommand.class,
             ReleaseCommand.class,
+            RoundsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {

@@ -20,6 +20,8 @@ import org.hn.node.auth.HelloProof;
 import org.hn.node.auth.HelloProofException;
 import org.hn.node.auth.HelloRole;
 import org.hn.node.auth.HelloTranscript;
+import org.hn.node.metrics.CommandMeter;
+import org.hn.node.metrics.NodeMetrics;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.PeerKey;
 import org.hn.node.peers.TrafficMeter;
@@ -60,6 +62,7 @@ public final class PeerClient {
     private final Clock clock;
     private final PrivateKey helloKey;
     private final PosnetMemory posnets;
+    private final CommandMeter commandMeter;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -84,6 +87,13 @@ public final class PeerClient {
      */
     public PeerClient(EventLoopGroup group, ClientSettings settings, FramingMemory memory, Clock clock,
                       PrivateKey helloKey, PosnetMemory posnets) {
+        this(group, settings, memory, clock, helloKey, posnets, new NodeMetrics());
+    }
+
+    /** As above, counting every command in and out into {@code metrics}. */
+    public PeerClient(EventLoopGroup group, ClientSettings settings, FramingMemory memory, Clock clock,
+                      PrivateKey helloKey, PosnetMemory posnets, NodeMetrics metrics) {
+        this.commandMeter = metrics.commandMeter();
         this.group = group;
         this.settings = settings;
         this.memory = memory;
@@ -249,6 +259,7 @@ public final class PeerClient {
                                 .addLast(FrameFormatDetector.ENCODER_NAME, framing.newEncoder(settings.frames()))
                                 .addLast("command-decoder", new CommandDecoder())
                                 .addLast("command-encoder", new CommandEncoder())
+                                .addLast(CommandMeter.NAME, commandMeter)
                                 .addLast("answers", answers);
                     }
                 });

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +46,8 @@ import org.hn.node.client.FramingMemory;
 import org.hn.node.client.PeerClient;
 import org.hn.node.client.PosnetMemory;
 import org.hn.node.forge.Forger;
+import org.hn.node.metrics.MetricsServer;
+import org.hn.node.metrics.NodeMetrics;
 import org.hn.node.network.ExchangePeriods;
 import org.hn.node.network.PeerNetworkService;
 import org.hn.node.peers.ConnectionRegistry;
@@ -87,6 +90,9 @@ import org.slf4j.LoggerFactory;
  * 0600), {@code jwt.secret} (the client token key, created on first start, mode 0600), {@code chain.db} (the
  * chain, with each round's schedule, stats and our round signatures, and the count of process starts),
  * {@code status.json} (the last status, rewritten as a heartbeat).
+ *
+ * <p>With {@code METRICS_PORT} set, the node's {@link NodeMetrics} are served on {@code METRICS_BIND} (loopback by
+ * default).
  */
 public final class NodeDaemon implements AutoCloseable {
 
@@ -106,10 +112,15 @@ public final class NodeDaemon implements AutoCloseable {
     private final AutoCloseable peerNetwork;
     private final RoundDriver driver;
     private final Runnable refreshStatus;
+    private final NodeMetrics metrics;
+    private final MetricsServer metricsServer;
 
     private NodeDaemon(ChainStore store, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
                        ExecutorService serviceExecutor, ScheduledExecutorService scheduler, PeerServer server,
-                       AutoCloseable peerNetwork, RoundDriver driver, Runnable refreshStatus) {
+                       AutoCloseable peerNetwork, RoundDriver driver, Runnable refreshStatus, NodeMetrics metrics,
+                       MetricsServer metricsServer) {
+        this.metrics = metrics;
+        this.metricsServer = metricsServer;
         this.store = store;
         this.acceptGroup = acceptGroup;
         this.ioGroup = ioGroup;
@@ -125,8 +136,8 @@ public final class NodeDaemon implements AutoCloseable {
      * Starts a node: {@link #open} with the peer network as it is, then the manager loop every {@code WAIT}
      * seconds and the status snapshot every {@code STATUS_EVERY} seconds.
      *
-     * @throws DaemonException when the data directory, the wallet, the chain database or the listening port
-     *                         cannot be used; a late or missing PoW ledger is not an error (the node waits)
+     * @throws DaemonException when the data directory, the wallet, the chain database, the listening port or the
+     *                         metrics port cannot be used; a late or missing PoW ledger is not an error (the node waits)
      */
     public static NodeDaemon start(Path dataDir, Settings settings, Clock clock) throws DaemonException {
         NodeDaemon daemon = open(dataDir, settings, clock, Wiring.REAL);
@@ -207,6 +218,7 @@ public final class NodeDaemon implements AutoCloseable {
         int port = settings.integer(Setting.PORT);
         HelloString hello = new HelloString(HelloString.CURRENT_POSNET, port, me);
 
+        NodeMetrics metrics = new NodeMetrics();
         EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ExecutorService serviceExecutor = Executors.newFixedThreadPool(4, daemonThreads("hn-service"));
@@ -222,9 +234,9 @@ public final class NodeDaemon implements AutoCloseable {
         FramingMemory framing = new FramingMemory();
         PosnetMemory posnets = new PosnetMemory();
         PeerClient sessionClient = new PeerClient(ioGroup,
-                ClientSettings.workers(network).withLocalAddress(localSource), framing, clock, key, posnets);
+                ClientSettings.workers(network).withLocalAddress(localSource), framing, clock, key, posnets, metrics);
         PeerClient oneShotClient = new PeerClient(ioGroup,
-                ClientSettings.oneShot(network).withLocalAddress(localSource), framing, clock, key, posnets);
+                ClientSettings.oneShot(network).withLocalAddress(localSource), framing, clock, key, posnets, metrics);
         AtomicReference<RoundDriver> driverRef = new AtomicReference<>();
         PeerNetworkService peers = new PeerNetworkService(sessionClient, oneShotClient, hello, registry,
                 () -> currentStatus(store), mempool, clock, exchangePeriods(network, wiring.exchangeCheck()),
@@ -259,30 +271,40 @@ public final class NodeDaemon implements AutoCloseable {
             }
         };
         // The operator's own client IPs are never banned: mistyped queries must not lock them out of their node.
-        PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, auth.legacyClientIps(), clock);
+        PeerScores scores = new PeerScores(ScoringSettings.DEFAULTS, auth.legacyClientIps(), clock, metrics);
+        metrics.bind(new NodeMetrics.Sources(network, clock, driver, store, mempool, registry, ledger,
+                dataDir.resolve(CHAIN_FILE)));
         ServerSettings serverSettings = ServerSettings.defaults(network)
                 .withConnectionLimits(settings.integer(Setting.MAX_INBOUND), 8);
         PeerServer server;
+        MetricsServer metricsServer = null;
         try {
+            metricsServer = startMetrics(settings, metrics);
             server = PeerServer.bind(new InetSocketAddress(bindAddress, port), acceptGroup, ioGroup, serverSettings,
                     new ServerInitializer(serverSettings, services, auth, registry, scores, serviceExecutor,
-                            clock));
-        } catch (RuntimeException | InterruptedException e) {
+                            clock, metrics));
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
+            metrics.close();
             acceptGroup.shutdownGracefully();
             ioGroup.shutdownGracefully();
             store.close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new DaemonException("cannot listen on " + bindAddress.getHostAddress() + ":" + port + ": "
-                    + e.getMessage(), e);
+            throw new DaemonException(e instanceof IOException
+                    ? "cannot serve metrics on " + settings.text(Setting.METRICS_BIND) + ":"
+                            + settings.integer(Setting.METRICS_PORT) + ": " + e.getMessage()
+                    : "cannot listen on " + bindAddress.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
         }
         LOG.info("hypernode {} on {} listening on {}", me, network.id(), server.localAddress());
 
         driver.start();
         refreshStatus.run();
         return new NodeDaemon(store, acceptGroup, ioGroup, serviceExecutor, scheduler, server, peers, driver,
-                refreshStatus);
+                refreshStatus, metrics, metricsServer);
     }
 
     /**
@@ -395,6 +417,28 @@ public final class NodeDaemon implements AutoCloseable {
         };
     }
 
+    /** The metrics endpoint on {@code METRICS_BIND:METRICS_PORT}, or null when the port is 0 (off). */
+    private static MetricsServer startMetrics(Settings settings, NodeMetrics metrics) throws IOException {
+        int port = settings.integer(Setting.METRICS_PORT);
+        if (port == 0) {
+            return null;
+        }
+        MetricsServer server = MetricsServer.start(new InetSocketAddress(
+                InetAddress.getByName(settings.text(Setting.METRICS_BIND)), port), metrics);
+        LOG.info("metrics on http://{}{}", hostAndPort(server.address()), MetricsServer.PATH);
+        return server;
+    }
+
+    private static String hostAndPort(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** The address the metrics endpoint listens on; empty when {@code METRICS_PORT} is 0. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metricsServer).map(MetricsServer::address);
+    }
+
     /** The address the peer server listens on. */
     public InetSocketAddress listenAddress() {
         return server.localAddress();
@@ -413,6 +457,9 @@ public final class NodeDaemon implements AutoCloseable {
     /** Stops the loops, the server and the peers, then closes the chain database. */
     @Override
     public void close() {
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         scheduler.shutdownNow();
         server.close();
         try {
@@ -424,6 +471,7 @@ public final class NodeDaemon implements AutoCloseable {
         acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         store.close();
+        metrics.close();
         LOG.info("stopped");
     }
 }

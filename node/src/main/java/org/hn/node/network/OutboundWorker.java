@@ -22,10 +22,12 @@ import org.hn.chain.mempool.Mempool;
 import org.hn.chain.message.PosMessage;
 import org.hn.node.client.ClientSession;
 import org.hn.node.client.PeerClosedException;
+import org.hn.node.logging.DigestLog;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.Direction;
 import org.hn.node.peers.PeerConnection;
 import org.hn.node.peers.PeerKey;
+import org.hn.node.wire.ProtocolBreachException;
 import org.hn.node.wire.command.Commands;
 import org.hn.node.wire.hello.HelloString;
 import org.hn.node.wire.mapping.ChainProtos;
@@ -125,6 +127,7 @@ final class OutboundWorker {
             return;
         }
         PeerConnection registered = new PeerConnection(key, Direction.OUTBOUND, opened.stats(), peerHello.get());
+        registered.framing(opened.framing());
         connection = registered;
         context.registry().add(registered);
         opened.closed().thenRun(() -> {
@@ -166,7 +169,13 @@ final class OutboundWorker {
         });
         answer.whenComplete((received, failure) -> {
             if (failure != null && !ended.get()) {
-                LOG.debug("{}: {} failed: {}", key, request.getCommand(), unwrap(failure).toString());
+                Throwable cause = unwrap(failure);
+                if (cause instanceof UnexpectedAnswerException || cause instanceof ProtocolBreachException) {
+                    // an answer we refuse is logged where it is seen; timeouts and closes are routine
+                    LOG.info("{}: answer to {} refused, closing: {}", key, request.getCommand(), cause.getMessage());
+                } else {
+                    LOG.debug("{}: {} failed: {}", key, request.getCommand(), cause.toString());
+                }
                 end(true);
             }
         });
@@ -236,7 +245,7 @@ final class OutboundWorker {
             List<PosMessage> theirs = new ArrayList<>(answer.getTxValuesCount());
             answer.getTxValuesList().forEach(tx -> theirs.add(ChainProtos.fromProto(tx, receivedAt)));
             if (!theirs.isEmpty()) {
-                context.mempool().digest(theirs, receivedAt);
+                DigestLog.batch(key, theirs.size(), context.mempool().digest(theirs, receivedAt));
             }
         }, context.scheduler());
     }

@@ -2,6 +2,7 @@ package org.hn.node.peers;
 
 import java.util.Optional;
 import org.hn.chain.height.HeightStatus;
+import org.hn.node.wire.frame.FrameFormat;
 import org.hn.node.wire.hello.HelloString;
 
 /**
@@ -16,6 +17,7 @@ public final class PeerConnection {
     private final ConnectionStats stats;
     private final HelloString peerHello;
     private volatile HeightStatus heightStatus;
+    private volatile FrameFormat framing;
 
     /**
      * @param key       the peer key
@@ -54,6 +56,16 @@ public final class PeerConnection {
     /** Stores the peer's reported tip ({@code spec/wire.md §4.7, §6.6}). */
     public void heightStatus(HeightStatus status) {
         this.heightStatus = status;
+    }
+
+    /** The framing the connection speaks ({@code DESIGN.md §4}); empty until its owner recorded it. */
+    public Optional<FrameFormat> framing() {
+        return Optional.ofNullable(framing);
+    }
+
+    /** Records the framing the connection speaks, for the metrics. */
+    public void framing(FrameFormat format) {
+        this.framing = format;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hn.node.metrics.NodeMetrics;
 
 /**
  * Reputation of peer IPs: each {@link Misbehaviour} takes its weight off the IP's score; at or below the
@@ -24,6 +25,7 @@ public final class PeerScores {
     private final ScoringSettings settings;
     private final Set<String> staticIps;
     private final Clock clock;
+    private final NodeMetrics metrics;
     private final Map<String, Record> records = new HashMap<>();
 
     /**
@@ -32,9 +34,15 @@ public final class PeerScores {
      * @param clock     time source for bans and recovery
      */
     public PeerScores(ScoringSettings settings, Set<String> staticIps, Clock clock) {
+        this(settings, staticIps, clock, new NodeMetrics());
+    }
+
+    /** As above, counting each misbehaviour and ban into {@code metrics}. */
+    public PeerScores(ScoringSettings settings, Set<String> staticIps, Clock clock, NodeMetrics metrics) {
         this.settings = settings;
         this.staticIps = Set.copyOf(staticIps);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -49,8 +57,10 @@ public final class PeerScores {
         int score = current.score - misbehaviour.weight();
         if (score <= settings.banThreshold() && !staticIps.contains(ip)) {
             records.put(ip, new Record(settings.fullScore(), now, now.plus(settings.banDuration())));
+            metrics.misbehaviour(misbehaviour, true);
             return true;
         }
+        metrics.misbehaviour(misbehaviour, false);
         records.put(ip, new Record(Math.max(score, settings.banThreshold()), now, current.bannedUntil));
         if (records.size() > PRUNE_ABOVE) {
             records.values().removeIf(record -> record.at(now).isClean());

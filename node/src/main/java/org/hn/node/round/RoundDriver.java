@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -24,6 +25,7 @@ import org.hn.node.consensus.NetworkView;
 import org.hn.node.consensus.ObservedChain;
 import org.hn.node.forge.ForgeOutcome;
 import org.hn.node.forge.Forger;
+import org.hn.node.logging.LogCategory;
 import org.hn.node.sync.CatchUp;
 import org.hn.node.sync.RoundSync;
 import org.hn.node.sync.SyncOutcome;
@@ -62,11 +64,17 @@ public final class RoundDriver {
     private long processedRound = Long.MIN_VALUE;
     private int processedSlot = -1;
     private boolean forgedThisSlot;
+    private boolean blockForgedThisSlot;
     private int noTestsSent;
     private List<TestAssignment> testsToRun = List.of();
     private Optional<String> slotForger = Optional.empty();
     private CompletableFuture<Boolean> runningTest = CompletableFuture.completedFuture(true);
     private long forgedCount;
+    private long missedSlots;
+    private final AtomicLong pushedBlocks = new AtomicLong();
+    private final AtomicLong syncedBlocks = new AtomicLong();
+    private final AtomicLong syncsSucceeded = new AtomicLong();
+    private final AtomicLong syncsFailed = new AtomicLong();
     private long firstRound = Long.MIN_VALUE;
     private boolean recomputeRound;
     private long lastEndedRound = Long.MIN_VALUE;
@@ -153,6 +161,9 @@ public final class RoundDriver {
         if (round == processedRound && slot == processedSlot && !recomputeRound) {
             return;
         }
+        long previousRound = processedRound;
+        int previousSlot = processedSlot;
+        boolean slotChanged = round != previousRound || slot != previousSlot;
         if (round != processedRound || recomputeRound) {
             RoundContext previous = context;
             if (previous != null && previous.round() != round && previous.round() > lastEndedRound) {
@@ -166,7 +177,10 @@ public final class RoundDriver {
                 return;
             }
             try {
+                long preparing = System.nanoTime();
                 RoundContext next = parts.preparer().prepare(round, parts.tuning().maxConnectToCap(), now);
+                LogCategory.TIMING.logger().debug("round {} prepared in {} ms", round,
+                        (System.nanoTime() - preparing) / 1_000_000);
                 parts.schedules().remember(next);
                 context = next;
                 tell("schedule of round " + round, listener -> listener.roundPrepared(next));
@@ -190,8 +204,15 @@ public final class RoundDriver {
             LOG.info("round {} started: {} hypernodes, {} to connect to", round,
                     context.plan().hypernodes().size(), context.connectTo().size());
         }
+        if (slotChanged && slotForger.filter(parts.me()::equals).isPresent() && !blockForgedThisSlot) {
+            missedSlots++;
+            LOG.warn("our slot {} of round {} ended without a block of ours", previousSlot, previousRound);
+        }
         processedSlot = slot;
         forgedThisSlot = false;
+        if (slotChanged) {
+            blockForgedThisSlot = false;
+        }
         boolean forgingSlot = slot < Network.FORGING_SLOTS;
         testsToRun = forgingSlot ? context.ourTests(slot) : List.of();
         slotForger = forgingSlot ? context.forgerOf(slot) : Optional.empty();
@@ -229,7 +250,7 @@ public final class RoundDriver {
         Optional<String> blocker = parts.forger().blocker(view, context.plan().rainbow().minForgeConsensus(),
                 now - context.startedSeconds(), guardSeconds, parts.tuning().requiredMessages());
         if (blocker.isPresent()) {
-            LOG.debug("not forging yet: {}", blocker.get());
+            LogCategory.DETERMINE.logger().debug("not forging in slot {} yet: {}", processedSlot, blocker.get());
             return;
         }
         state = NodeState.FORGING;
@@ -244,6 +265,7 @@ public final class RoundDriver {
         if (outcome instanceof ForgeOutcome.Forged forged) {
             state = NodeState.SENDING;
             forgedCount++;
+            blockForgedThisSlot = true;
             List<Hypernode> recipients = context.plan().hypernodes().stream()
                     .filter(hypernode -> !hypernode.posAddress().equals(parts.me())).toList();
             parts.peers().pushBlock(forged.block(), recipients);
@@ -289,6 +311,8 @@ public final class RoundDriver {
     }
 
     private void report(String what, String peer, SyncOutcome outcome, boolean isCatchUp, long now) {
+        syncedBlocks.addAndGet(outcome.appended());
+        (outcome.succeeded() ? syncsSucceeded : syncsFailed).incrementAndGet();
         if (outcome.succeeded()) {
             LOG.info("{} with {}: {}", what, peer, outcome.detail());
         } else {
@@ -349,6 +373,7 @@ public final class RoundDriver {
             parts.validator().validateLive(block, parts.store().tip(), nowSeconds);
             parts.store().append(block);
             parts.mempool().removeAll(block.txs());
+            pushedBlocks.incrementAndGet();
             return Optional.empty();
         } catch (InvalidBlockException e) {
             // a block for a height we do not expect yet, or one we banned, may be honest: we can be behind
@@ -385,6 +410,29 @@ public final class RoundDriver {
     /** Blocks this node forged since it started. */
     public synchronized long forgedCount() {
         return forgedCount;
+    }
+
+    /**
+     * Our slots that ended without a block of ours since this driver started: counted when the slot after one of
+     * ours begins, whether we abandoned it, could not reach consensus or were not running the manager loop.
+     */
+    public synchronized long missedSlotCount() {
+        return missedSlots;
+    }
+
+    /** Blocks pushed by forgers that we validated and appended since start-up. */
+    public long pushedBlockCount() {
+        return pushedBlocks.get();
+    }
+
+    /** Blocks appended by catch-ups and round syncs since start-up. */
+    public long syncedBlockCount() {
+        return syncedBlocks.get();
+    }
+
+    /** Catch-ups and round syncs that ended as intended ({@code true}) or failed, since start-up. */
+    public long syncCount(boolean succeeded) {
+        return (succeeded ? syncsSucceeded : syncsFailed).get();
     }
 
     /** Rounds completed since start-up: 0 during the first round processed. */

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.hn.node.logging.LogCategory;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.Misbehaviour;
@@ -93,6 +94,7 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
             return;
         }
         stats.messageReceived();
+        LogCategory.SRVMSG.logger().debug("{}: {}", peerLabel(ctx), request.getCommand());
         if (!firstMessageSeen) {
             firstMessageSeen = true;
             if (ctx.pipeline().get(HandshakeTimeout.NAME) != null) {
@@ -230,6 +232,7 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         if (reply.opened() != null) {
             pendingProof = null;
             connection = reply.opened();
+            connection.framing(framing);
             registry.add(connection);
             LOG.debug("{}: hello accepted ({} framing)", peerLabel(ctx), framing);
         }

@@ -10,6 +10,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.hn.node.logging.LogCategory;
+import org.hn.node.metrics.CommandMeter;
+import org.hn.node.metrics.NodeMetrics;
 import org.hn.node.peers.ConnectionRegistry;
 import org.hn.node.peers.ConnectionStats;
 import org.hn.node.peers.PeerKey;
@@ -18,8 +21,6 @@ import org.hn.node.peers.TrafficMeter;
 import org.hn.node.wire.command.CommandDecoder;
 import org.hn.node.wire.command.CommandEncoder;
 import org.hn.node.wire.frame.FrameFormatDetector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Admits an accepted connection and builds its pipeline, which reads top to bottom like the protocol:
@@ -31,14 +32,13 @@ import org.slf4j.LoggerFactory;
  *   frame-format        first byte → installs frame-decoder / frame-encoder (v2 or legacy, {@code DESIGN.md §4})
  *   command-decoder     payload → {@code Command}
  *   command-encoder     {@code Command} → payload, then the frame encoder
+ *   command-meter       counts commands in and out ({@link CommandMeter})
  *   session             {@link InboundSession}
  * </pre>
  *
  * A connection from a banned IP, or above the inbound or per-IP cap, is closed at once.
  */
 public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ServerInitializer.class);
 
     private final ServerSettings settings;
     private final NodeServices services;
@@ -48,6 +48,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final Executor serviceExecutor;
     private final Clock clock;
     private final InboundRequests requests;
+    private final CommandMeter commandMeter;
     /** Every accepted connection still open; a channel leaves the group when it closes. */
     private final ChannelGroup connections = new DefaultChannelGroup("peer-connections", GlobalEventExecutor.INSTANCE);
 
@@ -62,6 +63,14 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
      */
     public ServerInitializer(ServerSettings settings, NodeServices services, ServerAuth auth,
                              ConnectionRegistry registry, PeerScores scores, Executor serviceExecutor, Clock clock) {
+        this(settings, services, auth, registry, scores, serviceExecutor, clock, new NodeMetrics());
+    }
+
+    /** As above, counting every command in and out into {@code metrics}. */
+    public ServerInitializer(ServerSettings settings, NodeServices services, ServerAuth auth,
+                             ConnectionRegistry registry, PeerScores scores, Executor serviceExecutor, Clock clock,
+                             NodeMetrics metrics) {
+        this.commandMeter = metrics.commandMeter();
         this.settings = settings;
         this.services = services;
         this.registry = registry;
@@ -82,12 +91,12 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         connections.add(channel);
         String ip = PeerKey.ipOf(channel.remoteAddress());
         if (scores.isBanned(ip)) {
-            LOG.debug("refused connection from banned IP {}", ip);
+            LogCategory.CONNECTIONS.logger().debug("refused connection from banned IP {}", ip);
             channel.close();
             return;
         }
         if (!limits.tryAcquire(ip)) {
-            LOG.debug("refused connection from {}: inbound connection cap reached", ip);
+            LogCategory.CONNECTIONS.logger().debug("refused connection from {}: inbound connection cap reached", ip);
             channel.close();
             return;
         }
@@ -101,6 +110,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("frame-format", new FrameFormatDetector(settings.frames()));
         pipeline.addLast("command-decoder", new CommandDecoder());
         pipeline.addLast("command-encoder", new CommandEncoder());
+        pipeline.addLast(CommandMeter.NAME, commandMeter);
         pipeline.addLast("session", new InboundSession(requests, services.view(), registry, scores, stats,
                 serviceExecutor, settings.maxPendingRequests()));
     }

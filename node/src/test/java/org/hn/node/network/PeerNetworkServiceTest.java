@@ -213,7 +213,9 @@ class PeerNetworkServiceTest {
 
         busy.set(true);
         clock.advance(Duration.ofSeconds(20));
-        eventually("a second mempool exchange", () -> server.node.digested.size() == 2);
+        // the server digests our batch before it selects its answer: wait for both
+        eventually("a second mempool exchange", () -> server.node.digested.size() == 2
+                && count(server, "receivedSince " + now) == 1);
 
         // Our own message (received 0) went in the first exchange only; theirs arrived at the first exchange.
         assertEquals(List.of(theirs.txidHex()), server.node.digested.get(1).stream().map(PosMessage::txidHex).toList());
