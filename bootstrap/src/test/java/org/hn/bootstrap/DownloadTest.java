@@ -98,7 +98,7 @@ class DownloadTest {
     @Test
     void importingFromAnUrlInstallsTheChainAndDropsTheDownload() throws Exception {
         Path chain = folder.resolve("data/chain.db");
-        SnapshotImport importer = new SnapshotImport(new SnapshotVerifier(ArchiveLimits.DEFAULTS,
+        SnapshotImport importer = new SnapshotImport(Network.MAINNET, new SnapshotVerifier(ArchiveLimits.DEFAULTS,
                 Set.of(TestChain.address(0)), SnapshotFixture.CLOCK), new SnapshotInstaller(SnapshotFixture.CLOCK),
                 download);
         try (ArchiveServer server = new ArchiveServer(18303, archive, true, archive.length / 3)) {

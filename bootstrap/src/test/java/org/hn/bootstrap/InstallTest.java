@@ -55,7 +55,7 @@ class InstallTest {
     }
 
     static SnapshotImport importer() {
-        return new SnapshotImport(new SnapshotVerifier(ArchiveLimits.DEFAULTS, Set.of(), SnapshotFixture.CLOCK),
+        return new SnapshotImport(Network.MAINNET, new SnapshotVerifier(ArchiveLimits.DEFAULTS, Set.of(), SnapshotFixture.CLOCK),
                 new SnapshotInstaller(SnapshotFixture.CLOCK), null);
     }
 
@@ -129,6 +129,16 @@ class InstallTest {
         for (String name : before.keySet()) {
             assertArrayEquals(before.get(name), after.get(name), name);
         }
+    }
+
+    @Test
+    void anArchiveOfAnotherNetworkIsRefused() throws Exception {
+        SnapshotImport devnet = new SnapshotImport(Network.DEVNET, new SnapshotVerifier(ArchiveLimits.DEFAULTS,
+                Set.of(), SnapshotFixture.CLOCK), new SnapshotInstaller(SnapshotFixture.CLOCK), null);
+        SnapshotException refused = assertThrows(SnapshotException.class, () -> devnet.run(archive.toString(), chain,
+                false, DownloadProgress.SILENT, step -> { }));
+        assertEquals(SnapshotFailure.MANIFEST_MISMATCH, refused.reason());
+        assertTrue(!Files.exists(chain));
     }
 
     /** Thrown by a step listener to stop an import as a crash would, between two steps. */

@@ -1,6 +1,6 @@
 package org.hn.bootstrap.download;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -13,10 +13,10 @@ public final class ProgressBar implements DownloadProgress {
     private static final int WIDTH = 30;
     private static final double MIB = 1024.0 * 1024.0;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private String shown = "";
 
-    public ProgressBar(PrintStream out) {
+    public ProgressBar(PrintWriter out) {
         this.out = out;
     }
 

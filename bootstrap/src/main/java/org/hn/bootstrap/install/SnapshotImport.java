@@ -15,6 +15,7 @@ import org.hn.bootstrap.manifest.SnapshotManifest;
 import org.hn.bootstrap.verify.SnapshotVerifier;
 import org.hn.bootstrap.verify.VerifiedSnapshot;
 import org.hn.bootstrap.work.WorkDirectory;
+import org.hn.config.Network;
 
 /**
  * {@code hn bootstrap import} and the start-up bootstrap ({@code spec/ops.md §8.1}): fetch the archive when the
@@ -27,11 +28,18 @@ public final class SnapshotImport {
     /** The downloaded archive's name in the data directory (the reference's). */
     public static final String DOWNLOAD_NAME = "hn_bs.tar.gz";
 
+    private final Network network;
     private final SnapshotVerifier verifier;
     private final SnapshotInstaller installer;
     private final SnapshotDownload download;
 
-    public SnapshotImport(SnapshotVerifier verifier, SnapshotInstaller installer, SnapshotDownload download) {
+    /**
+     * @param network  the data directory's network: an archive of another network is refused
+     * @param download used for URL sources
+     */
+    public SnapshotImport(Network network, SnapshotVerifier verifier, SnapshotInstaller installer,
+                          SnapshotDownload download) {
+        this.network = network;
         this.verifier = verifier;
         this.installer = installer;
         this.download = download;
@@ -87,6 +95,10 @@ public final class SnapshotImport {
     private SnapshotManifest verifyAndInstall(Path archive, Path dataDir, Path chainFile, boolean force,
                                               Consumer<InstallStep> steps) throws SnapshotException {
         try (VerifiedSnapshot snapshot = verifier.verify(archive, dataDir)) {
+            if (snapshot.manifest().network() != network) {
+                throw new SnapshotException(SnapshotFailure.MANIFEST_MISMATCH, "the archive holds a "
+                        + snapshot.manifest().network().id() + " chain; this data directory is " + network.id());
+            }
             installer.install(snapshot, chainFile, force, steps);
             return snapshot.manifest();
         } catch (IOException e) {

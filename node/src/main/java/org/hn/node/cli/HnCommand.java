@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             VerifyMessagesCommand.class,
             RegistryCommand.class,
             PluginCommand.class,
+            BootstrapCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {
