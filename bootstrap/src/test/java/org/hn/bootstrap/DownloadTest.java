@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -68,6 +69,22 @@ class DownloadTest {
             assertFalse(Files.exists(SnapshotDownload.partOf(target)));
             assertArrayEquals(new long[] {half, archive.length}, progress.get(0), "progress starts at the resumed part");
             assertArrayEquals(new long[] {archive.length, archive.length}, progress.get(progress.size() - 1));
+        }
+    }
+
+    @Test
+    void aStalledServerFailsTheDownloadWhichThenResumes() throws Exception {
+        int third = archive.length / 3;
+        Path target = folder.resolve("hn_bs.tar.gz");
+        SnapshotDownload impatient = new SnapshotDownload(SnapshotDownload.defaultClient(Duration.ofSeconds(5)),
+                Duration.ofMillis(400), 1 << 30);
+        try (ArchiveServer server = new ArchiveServer(18304, archive, true, third, true)) {
+            SnapshotException stalled = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+                    SnapshotException.class, () -> impatient.fetch(URI.create(server.url()), target, (b, t) -> { })));
+            assertTrue(stalled.getMessage().contains("no data for 400 ms"), stalled.getMessage());
+            assertEquals(third, Files.size(SnapshotDownload.partOf(target)));
+            impatient.fetch(URI.create(server.url()), target, (b, t) -> { });
+            assertArrayEquals(archive, Files.readAllBytes(target));
         }
     }
 

@@ -13,6 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hn.bootstrap.SnapshotException;
@@ -34,7 +39,7 @@ public final class SnapshotDownload {
     private final long maxBytes;
 
     /**
-     * @param timeout  for the connection and the response headers (the body may take longer)
+     * @param timeout  for the connection, the response headers, and any pause in the body
      * @param maxBytes the largest archive accepted, in bytes
      */
     public SnapshotDownload(HttpClient client, Duration timeout, long maxBytes) {
@@ -119,15 +124,38 @@ public final class SnapshotDownload {
         return matcher.group(3).equals("*") ? -1 : Long.parseLong(matcher.group(3));
     }
 
+    /**
+     * Copies the body to the part file. The JDK client has no read timeout for a body, so a watchdog closes the
+     * body when no byte came for {@code timeout}: a stalled server fails the download (kept for a resume)
+     * instead of hanging the node's start.
+     */
     private long copy(InputStream body, Path part, boolean append, long have, long total, DownloadProgress progress)
             throws IOException, SnapshotException {
         long written = have;
         byte[] buffer = new byte[BUFFER];
+        AtomicLong lastByteNanos = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bootstrap-download-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long checkMillis = Math.max(50, timeout.toMillis() / 4);
+        watchdog.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() - lastByteNanos.get() > timeout.toNanos() && stalled.compareAndSet(false, true)) {
+                try {
+                    body.close();
+                } catch (IOException e) {
+                    // the reader sees the closed stream either way
+                }
+            }
+        }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
         try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
             progress.advanced(written, total);
             int read;
             while ((read = body.read(buffer)) != -1) {
+                lastByteNanos.set(System.nanoTime());
                 written += read;
                 if (written > maxBytes) {
                     throw new SnapshotException(SnapshotFailure.TOO_LARGE, "the download passed " + maxBytes + " bytes");
@@ -135,6 +163,16 @@ public final class SnapshotDownload {
                 out.write(buffer, 0, read);
                 progress.advanced(written, total);
             }
+        } catch (IOException e) {
+            if (stalled.get()) {
+                throw new IOException("no data for " + timeout.toMillis() + " ms", e);
+            }
+            throw e;
+        } finally {
+            watchdog.shutdownNow();
+        }
+        if (stalled.get()) {
+            throw new IOException("no data for " + timeout.toMillis() + " ms");
         }
         return written;
     }
