@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hn.bootstrap.archive.ArchiveLimits;
@@ -74,17 +73,6 @@ class InstallTest {
         }
     }
 
-    /** Every file of the data directory with its bytes. */
-    private Map<String, byte[]> contents() throws Exception {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> list = Files.list(data)) {
-            for (Path file : list.toList()) {
-                files.put(file.getFileName().toString(), Files.readAllBytes(file));
-            }
-        }
-        return files;
-    }
-
     @Test
     void importingIntoAnEmptyDirectoryGivesTheSnapshotsChain() throws Exception {
         SnapshotManifest imported = importer().run(archive.toString(), chain, false, DownloadProgress.SILENT,
@@ -120,11 +108,11 @@ class InstallTest {
         bytes[bytes.length / 2] ^= 0x10;
         Path bad = folder.resolve("bad.tar.gz");
         Files.write(bad, bytes);
-        Map<String, byte[]> before = contents();
+        Map<String, byte[]> before = SnapshotFixture.contents(data);
         SnapshotException refused = assertThrows(SnapshotException.class, () -> importer().run(bad.toString(),
                 chain, true, DownloadProgress.SILENT, step -> { }));
         assertEquals(SnapshotFailure.TRUNCATED, refused.reason());
-        Map<String, byte[]> after = contents();
+        Map<String, byte[]> after = SnapshotFixture.contents(data);
         assertEquals(before.keySet(), after.keySet());
         for (String name : before.keySet()) {
             assertArrayEquals(before.get(name), after.get(name), name);

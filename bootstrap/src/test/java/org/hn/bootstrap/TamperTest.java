@@ -1,5 +1,6 @@
 package org.hn.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hn.bootstrap.SnapshotFixture.Member;
@@ -20,10 +22,14 @@ import org.hn.bootstrap.archive.ArchiveReader;
 import org.hn.bootstrap.archive.ExtractedArchive;
 import org.hn.bootstrap.archive.SnapshotArchive;
 import org.hn.bootstrap.create.SnapshotCreator;
+import org.hn.bootstrap.download.DownloadProgress;
+import org.hn.bootstrap.install.SnapshotImport;
+import org.hn.bootstrap.install.SnapshotInstaller;
 import org.hn.bootstrap.manifest.ManifestSignature;
 import org.hn.bootstrap.manifest.SnapshotFile;
 import org.hn.bootstrap.manifest.SnapshotManifest;
 import org.hn.bootstrap.verify.SnapshotVerifier;
+import org.hn.bootstrap.verify.VerifiedSnapshot;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.crypto.PrivateKey;
 import org.hn.chain.store.ChainStore;
@@ -33,7 +39,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every kind of damaged or hostile archive is refused with its own reason, and nothing is left behind. */
+/**
+ * Every kind of damaged or hostile archive is refused with its own reason, by verify and by import alike, and
+ * neither leaves anything behind nor changes the data directory.
+ */
 class TamperTest {
 
     @TempDir
@@ -46,9 +55,15 @@ class TamperTest {
     private byte[] signature;
     private byte[] database;
     private SnapshotManifest manifest;
+    private Path data;
 
     @BeforeEach
     void makeArchive() throws Exception {
+        data = Files.createDirectories(folder.resolve("data"));
+        Files.writeString(data.resolve("hn.conf"), "NETWORK=mainnet\n");
+        try (ChainStore occupied = ChainStore.open(data.resolve(SnapshotArchive.CHAIN))) {
+            SnapshotFixture.grow(occupied, 1, 1, 2);
+        }
         Path chain = folder.resolve("chain.db");
         try (ChainStore store = ChainStore.open(chain)) {
             SnapshotFixture.grow(store, 1, 4, 4);
@@ -63,12 +78,25 @@ class TamperTest {
         manifest = SnapshotManifest.parse(manifestJson);
     }
 
+    /**
+     * Verifies {@code candidate}, expecting a refusal, then imports it with {@code --force} into an occupied data
+     * directory, expecting the same refusal and every file of the directory unchanged.
+     */
     private SnapshotFailure refusal(Path candidate) throws Exception {
         Path work = Files.createDirectories(folder.resolve("work"));
         SnapshotException refused = assertThrows(SnapshotException.class, () -> verifier.verify(candidate, work));
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "the verifier left files behind");
         }
+        Map<String, byte[]> before = SnapshotFixture.contents(data);
+        SnapshotException refusedImport = assertThrows(SnapshotException.class, () -> new SnapshotImport(
+                Network.MAINNET, verifier, new SnapshotInstaller(SnapshotFixture.CLOCK), null)
+                .run(candidate.toString(), data.resolve(SnapshotArchive.CHAIN), true, DownloadProgress.SILENT,
+                        step -> { }));
+        assertEquals(refused.reason(), refusedImport.reason());
+        Map<String, byte[]> after = SnapshotFixture.contents(data);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name + " changed"));
         return refused.reason();
     }
 
@@ -93,9 +121,13 @@ class TamperTest {
 
     @Test
     void theUntouchedArchiveVerifies() throws Exception {
-        assertEquals(manifest, verifier.verify(archive, folder).manifest());
-        assertEquals(manifest, verifier.verify(packed("repacked.tar.gz", manifestJson, signature, database),
-                folder).manifest());
+        try (VerifiedSnapshot verified = verifier.verify(archive, folder)) {
+            assertEquals(manifest, verified.manifest());
+        }
+        try (VerifiedSnapshot verified = verifier.verify(packed("repacked.tar.gz", manifestJson, signature,
+                database), folder)) {
+            assertEquals(manifest, verified.manifest());
+        }
     }
 
     @Test
@@ -176,7 +208,7 @@ class TamperTest {
                 Member.file(SnapshotArchive.CHAIN, database), Member.file(SnapshotArchive.CHAIN, database))));
         assertEquals(SnapshotFailure.BAD_MANIFEST, refusal(packed("unsigned.tar.gz", json,
                 Member.file(SnapshotArchive.CHAIN, database))));
-        assertFalse(Files.exists(folder.resolve("chain.db.escaped")));
+        assertEquals(SnapshotFailure.MISSING_FILE, refusal(packed("no-chain.tar.gz", json, sig)));
     }
 
     @Test

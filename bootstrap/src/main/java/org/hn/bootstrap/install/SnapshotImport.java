@@ -19,7 +19,7 @@ import org.hn.config.Network;
 
 /**
  * {@code hn bootstrap import} and the start-up bootstrap ({@code spec/ops.md §8.1}): fetch the archive when the
- * source is an URL, verify it completely in a scratch directory beside the chain, then install it atomically. A
+ * source is a URL, verify it completely in a scratch directory beside the chain, then install it atomically. A
  * refused archive leaves the data directory as it was, except that a broken download keeps its {@code .part} for a
  * resume.
  */
@@ -45,7 +45,7 @@ public final class SnapshotImport {
         this.download = download;
     }
 
-    /** Whether a source names an URL rather than a local file. */
+    /** Whether a source names a URL rather than a local file. */
     public static boolean isUrl(String source) {
         String lower = source.toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://");
@@ -77,7 +77,7 @@ public final class SnapshotImport {
         try {
             uri = new URI(source);
         } catch (URISyntaxException e) {
-            throw new SnapshotException(SnapshotFailure.IO, source + " is not an URL: " + e.getMessage(), e);
+            throw new SnapshotException(SnapshotFailure.IO, source + " is not a URL: " + e.getMessage(), e);
         }
         Path archive = download.fetch(uri, dataDir.resolve(DOWNLOAD_NAME), progress);
         try {
