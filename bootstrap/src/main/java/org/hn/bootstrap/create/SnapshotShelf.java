@@ -42,14 +42,13 @@ public final class SnapshotShelf {
         this.keep = keep;
     }
 
-    /** The archive of a cut round on a network ({@code Network.id()}). */
-    public Path archiveOf(String networkId, long cutRound) {
+    private Path archiveOf(String networkId, long cutRound) {
         return folder.resolve("hn-bootstrap-" + networkId + "-" + cutRound + ".tar.gz");
     }
 
     /**
-     * Creates the archive of {@code cutRound} unless it exists, points {@value #LATEST} at it and deletes all but
-     * the newest {@code keep} archives.
+     * Creates the archive of {@code cutRound} on the network {@code networkId} ({@code Network.id()}) unless it
+     * exists, points {@value #LATEST} at it and deletes all but the newest {@code keep} archives.
      *
      * @return the new manifest, or empty when that round's archive was already there
      */
