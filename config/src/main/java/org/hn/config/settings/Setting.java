@@ -58,6 +58,10 @@ public enum Setting {
     LOG_DIR(SettingType.TEXT),
     /** Bootstrap archive URLs tried when the chain is empty. */
     BOOTSTRAP_URLS(SettingType.LIST),
+    /** PoS addresses whose bootstrap archives are accepted; empty accepts any signer (the chain is still checked). */
+    BOOTSTRAP_SIGNERS(SettingType.LIST),
+    /** Own bootstrap archives kept, one made at each round end; 0 makes none. */
+    BOOTSTRAP_KEEP(SettingType.integer(0, 1000)),
     /** Port of the Prometheus metrics endpoint; 0 turns it off. */
     METRICS_PORT(SettingType.integer(0, 65_535)),
     /** Address the metrics endpoint listens on (loopback unless the operator opens it). */

@@ -55,6 +55,7 @@ import picocli.CommandLine.Command;
             UpdateCommand.class,
             ReleaseCommand.class,
             RoundsCommand.class,
+            BootstrapCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {

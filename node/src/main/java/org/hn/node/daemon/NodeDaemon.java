@@ -23,6 +23,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.hn.bootstrap.archive.ArchiveLimits;
+import org.hn.bootstrap.create.SnapshotCreator;
+import org.hn.bootstrap.create.SnapshotShelf;
+import org.hn.bootstrap.download.SnapshotDownload;
+import org.hn.bootstrap.install.SnapshotImport;
+import org.hn.bootstrap.install.SnapshotInstaller;
+import org.hn.bootstrap.verify.SnapshotVerifier;
 import org.hn.chain.ban.BlockBans;
 import org.hn.chain.block.Genesis;
 import org.hn.chain.crypto.PrivateKey;
@@ -41,6 +48,8 @@ import org.hn.chain.height.HeightStatus;
 import org.hn.node.auth.NodeSecret;
 import org.hn.node.auth.NodeSecretException;
 import org.hn.node.auth.Tokens;
+import org.hn.node.bootstrap.RoundEndSnapshots;
+import org.hn.node.bootstrap.StartupBootstrap;
 import org.hn.node.client.ClientSettings;
 import org.hn.node.client.FramingMemory;
 import org.hn.node.client.PeerClient;
@@ -89,7 +98,11 @@ import org.slf4j.LoggerFactory;
  * <p>Data directory: {@code hn.conf} (operator settings), {@code poswallet.json} (created on first start, mode
  * 0600), {@code jwt.secret} (the client token key, created on first start, mode 0600), {@code chain.db} (the
  * chain, with each round's schedule, stats and our round signatures, and the count of process starts),
- * {@code status.json} (the last status, rewritten as a heartbeat).
+ * {@code status.json} (the last status, rewritten as a heartbeat), {@code bootstrap/} (our own bootstrap archives,
+ * when {@code BOOTSTRAP_KEEP} is set).
+ *
+ * <p>A node whose chain is empty first imports a bootstrap archive from {@code BOOTSTRAP_URLS} when any is
+ * usable, then syncs the rest from peers ({@code spec/ops.md §8.1}).
  *
  * <p>With {@code METRICS_PORT} set, the node's {@link NodeMetrics} are served on {@code METRICS_BIND} (loopback by
  * default).
@@ -102,6 +115,8 @@ public final class NodeDaemon implements AutoCloseable {
     public static final String CHAIN_FILE = "chain.db";
     /** The status file's name inside the data directory. */
     public static final String STATUS_FILE = "status.json";
+    /** The folder of our own bootstrap archives inside the data directory ({@code BOOTSTRAP_KEEP}). */
+    public static final String BOOTSTRAP_FOLDER = "bootstrap";
 
     private final ChainStore store;
     private final EventLoopGroup acceptGroup;
@@ -181,10 +196,12 @@ public final class NodeDaemon implements AutoCloseable {
         String me = wallet.address();
         ServerAuth auth = serverAuth(dataDir, settings, key, me, clock);
         long startedSeconds = clock.millis() / 1000;
+        Path chainFile = dataDir.resolve(CHAIN_FILE);
+        bootstrapIfEmpty(chainFile, network, settings, clock);
         ChainStore store;
         long processStarts;
         try {
-            store = ChainStore.open(dataDir.resolve(CHAIN_FILE), Genesis.of(network));
+            store = ChainStore.open(chainFile, Genesis.of(network));
         } catch (StoreException e) {
             throw new DaemonException("the chain database cannot be used: " + e.getMessage(), e);
         }
@@ -257,6 +274,11 @@ public final class NodeDaemon implements AutoCloseable {
         driverRef.set(driver);
         driver.addRoundListener(new RoundRecorder(store, peers, new ConnectionTraffic(registry),
                 new RoundRecorder.Identity(network, key, startedSeconds, processStarts)));
+        int keptArchives = settings.integer(Setting.BOOTSTRAP_KEEP);
+        if (keptArchives > 0) {
+            driver.addRoundListener(new RoundEndSnapshots(new SnapshotShelf(dataDir.resolve(BOOTSTRAP_FOLDER),
+                    keptArchives), new SnapshotCreator(network, key, clock), chainFile, network, scheduler));
+        }
         DaemonServices services = new DaemonServices(new DaemonServices.Parts(network, clock, store, mempool, driver,
                 planner, registry, own, hello, Set.copyOf(Network.LEGACY_POSNETS),
                 Set.copyOf(settings.list(Setting.ALLOW_QUERIES_FROM)), settings.integer(Setting.BLOCK_SYNC_COUNT),
@@ -305,6 +327,19 @@ public final class NodeDaemon implements AutoCloseable {
         refreshStatus.run();
         return new NodeDaemon(store, acceptGroup, ioGroup, serviceExecutor, scheduler, server, peers, driver,
                 refreshStatus, metrics, metricsServer);
+    }
+
+    /** An empty chain is first filled from the configured bootstrap archives, when there are any (ops.md §8.1). */
+    private static void bootstrapIfEmpty(Path chainFile, Network network, Settings settings, Clock clock) {
+        List<String> urls = settings.list(Setting.BOOTSTRAP_URLS);
+        if (urls.isEmpty()) {
+            return;
+        }
+        SnapshotImport importer = new SnapshotImport(network, new SnapshotVerifier(ArchiveLimits.DEFAULTS,
+                Set.copyOf(settings.list(Setting.BOOTSTRAP_SIGNERS)), clock), new SnapshotInstaller(clock),
+                new SnapshotDownload(SnapshotDownload.defaultClient(StartupBootstrap.HTTP_TIMEOUT),
+                        StartupBootstrap.HTTP_TIMEOUT, ArchiveLimits.DEFAULTS.maxDatabaseBytes()));
+        new StartupBootstrap(importer, new SecureRandom()).run(chainFile, urls);
     }
 
     /**
