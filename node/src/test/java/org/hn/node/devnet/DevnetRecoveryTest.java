@@ -1,9 +1,13 @@
 package org.hn.node.devnet;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -12,13 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.store.ChainStore;
+import org.hn.node.cli.HnCommand;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recovery on a real devnet: a fifth registered hypernode started after the others completed a round catches up
- * and then forges, and a node killed with SIGKILL mid-round is restarted and agrees with the others again.
+ * and then forges, and a node killed with SIGKILL mid-round is restarted and agrees with the others again; the
+ * rounds a node completed meanwhile are in its history ({@code hn rounds}).
  */
 class DevnetRecoveryTest {
 
@@ -57,7 +64,26 @@ class DevnetRecoveryTest {
                 }
                 assertTrue(forgedByLateNode >= 1, "node0's chain holds a block forged by the late node");
             }
+            assertRoundHistory(nodes.get(0).dir());
         }
+    }
+
+    /**
+     * node0 completed its first round and then the round in which the late node forged: 'hn rounds --json' lists
+     * both, and the last one holds blocks and messages.
+     */
+    private static void assertRoundHistory(Path dataDir) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HnCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        assertEquals(0, commandLine.execute("rounds", "--data", dataDir.toString(), "--json"), err::toString);
+        JsonNode rounds = new ObjectMapper().readTree(out.toString()).get("rounds");
+        assertTrue(rounds.size() >= 2, "two rounds at least: " + rounds);
+        JsonNode last = rounds.get(rounds.size() - 1);
+        assertTrue(last.get("blocks").asLong() >= 1 && last.get("messages").asLong() >= 1, rounds::toString);
+        assertTrue(last.get("round").asLong() > rounds.get(0).get("round").asLong(), rounds::toString);
     }
 
     private static long completed(List<Optional<JsonNode>> statuses, DevnetNode node) {
