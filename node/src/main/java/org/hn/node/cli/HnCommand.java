@@ -34,12 +34,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             DevnetCommand.class,
             RunCommand.class,
-            VerifyMessagesCommand.class,
-            RegistryCommand.class,
-            PluginCommand.class,
             StatusCommand.class,
             HeightsCommand.class,
             RoundCommand.class,
+            RoundsCommand.class,
             HypernodesCommand.class,
             BlockCommand.class,
             HeadersCommand.class,
@@ -51,11 +49,13 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             DoctorCommand.class,
             PeerCommand.class,
+            BootstrapCommand.class,
+            RegistryCommand.class,
+            PluginCommand.class,
+            VerifyMessagesCommand.class,
             WatchdogCommand.class,
             UpdateCommand.class,
             ReleaseCommand.class,
-            RoundsCommand.class,
-            BootstrapCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HnCommand implements Runnable {

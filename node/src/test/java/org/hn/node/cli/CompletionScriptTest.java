@@ -20,9 +20,10 @@ class CompletionScriptTest {
         assertTrue(Files.isRegularFile(SCRIPT), SCRIPT.toAbsolutePath() + " missing: build with 'mvn -pl node package'");
         String script = Files.readString(SCRIPT);
         List<String> subcommands = HnCommand.commandLine().getSubcommands().keySet().stream().toList();
-        assertEquals(List.of("devnet", "run", "verify-messages", "registry", "plugin", "status", "heights", "round",
-                "hypernodes", "block", "headers", "tx", "addtxs", "mempool", "peers", "keygen", "token", "doctor", "peer",
-                "watchdog", "update", "release", "help"),
+        assertEquals(List.of("devnet", "run", "status", "heights", "round", "rounds", "hypernodes",
+                "block", "headers", "tx", "addtxs", "mempool", "peers", "keygen", "token",
+                "doctor", "peer", "bootstrap", "registry", "plugin", "verify-messages", "watchdog",
+                "update", "release", "help"),
                 subcommands);
         assertTrue(script.contains("\n  local commands=\"" + String.join(" ", subcommands) + "\"\n"), script);
         assertTrue(script.contains("\ncomplete -F _complete_hn -o default hn hn.sh hn.bash\n"));
