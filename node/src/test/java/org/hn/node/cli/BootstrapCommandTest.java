@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.hn.chain.wallet.PosWallet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hn bootstrap create | verify | import} end to end on a test chain. */
 class BootstrapCommandTest {
@@ -28,19 +25,6 @@ class BootstrapCommandTest {
 
     private Path source;
     private List<PosBlock> blocks;
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = HnCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int exitCode = command.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void makeNode() throws Exception {
@@ -54,15 +38,15 @@ class BootstrapCommandTest {
     @Test
     void createVerifyAndImportAnArchive() throws Exception {
         Path archive = folder.resolve("hn_bs.tar.gz");
-        Run created = run("bootstrap", "create", "--data", source.toString(), "--out", archive.toString(),
+        HnRun created = HnRun.of("bootstrap", "create", "--data", source.toString(), "--out", archive.toString(),
                 "--round", "3");
-        assertEquals(0, created.exitCode(), created.err());
+        assertEquals(0, created.exit(), created.err());
         String tip = blocks.get(5).blockHashHex();
         assertEquals("created " + archive + ": mainnet round 3, height 6, tip " + tip + ", signed by "
                 + TestChain.address(0) + "\n", created.out());
 
-        Run verified = run("bootstrap", "verify", archive.toString(), "--json", "--work", folder.toString());
-        assertEquals(0, verified.exitCode(), verified.err());
+        HnRun verified = HnRun.of("bootstrap", "verify", archive.toString(), "--json", "--work", folder.toString());
+        assertEquals(0, verified.exit(), verified.err());
         JsonNode answer = new ObjectMapper().readTree(verified.out());
         assertEquals(true, answer.get("valid").asBoolean());
         assertEquals("mainnet", answer.get("network").asText());
@@ -72,47 +56,47 @@ class BootstrapCommandTest {
         assertEquals(TestChain.address(0), answer.get("signer").asText());
 
         Path target = folder.resolve("target");
-        Run imported = run("bootstrap", "import", "--data", target.toString(), "--from", archive.toString());
-        assertEquals(0, imported.exitCode(), imported.err());
+        HnRun imported = HnRun.of("bootstrap", "import", "--data", target.toString(), "--from", archive.toString());
+        assertEquals(0, imported.exit(), imported.err());
         try (ChainStore store = ChainStore.open(target.resolve("chain.db"))) {
             assertEquals(6, store.tip().height());
             assertEquals(tip, store.tip().blockHashHex());
         }
 
-        Run again = run("bootstrap", "import", "--data", target.toString(), "--from", archive.toString());
-        assertEquals(1, again.exitCode());
+        HnRun again = HnRun.of("bootstrap", "import", "--data", target.toString(), "--from", archive.toString());
+        assertEquals(1, again.exit());
         assertTrue(again.err().contains("TARGET_NOT_EMPTY"), again.err());
-        assertEquals(0, run("bootstrap", "import", "--data", target.toString(), "--from", archive.toString(),
-                "--force").exitCode());
+        assertEquals(0, HnRun.of("bootstrap", "import", "--data", target.toString(), "--from", archive.toString(),
+                "--force").exit());
     }
 
     @Test
     void aDamagedArchiveIsRefusedWithItsReason() throws Exception {
         Path archive = folder.resolve("hn_bs.tar.gz");
-        assertEquals(0, run("bootstrap", "create", "--data", source.toString(), "--out", archive.toString(),
-                "--round", "3").exitCode());
+        assertEquals(0, HnRun.of("bootstrap", "create", "--data", source.toString(), "--out", archive.toString(),
+                "--round", "3").exit());
         byte[] bytes = Files.readAllBytes(archive);
         bytes[bytes.length - 3] ^= 0x20;
         Files.write(archive, bytes);
 
-        Run verified = run("bootstrap", "verify", archive.toString(), "--json", "--work", folder.toString());
-        assertEquals(1, verified.exitCode());
+        HnRun verified = HnRun.of("bootstrap", "verify", archive.toString(), "--json", "--work", folder.toString());
+        assertEquals(1, verified.exit());
         assertEquals("TRUNCATED", new ObjectMapper().readTree(verified.out()).get("reason").asText());
         assertTrue(verified.err().startsWith("hn bootstrap verify: TRUNCATED: "), verified.err());
 
-        Run untrusted = run("bootstrap", "verify", folder.resolve("missing.tar.gz").toString());
-        assertEquals(1, untrusted.exitCode());
+        HnRun untrusted = HnRun.of("bootstrap", "verify", folder.resolve("missing.tar.gz").toString());
+        assertEquals(1, untrusted.exit());
         assertTrue(untrusted.err().startsWith("hn bootstrap verify: IO: "), untrusted.err());
     }
 
     @Test
     void anUntrustedSignerIsRefused() throws Exception {
         Path archive = folder.resolve("hn_bs.tar.gz");
-        assertEquals(0, run("bootstrap", "create", "--data", source.toString(), "--out", archive.toString(),
-                "--round", "3").exitCode());
-        Run refused = run("bootstrap", "verify", archive.toString(), "--signer", TestChain.address(1),
+        assertEquals(0, HnRun.of("bootstrap", "create", "--data", source.toString(), "--out", archive.toString(),
+                "--round", "3").exit());
+        HnRun refused = HnRun.of("bootstrap", "verify", archive.toString(), "--signer", TestChain.address(1),
                 "--work", folder.toString());
-        assertEquals(1, refused.exitCode());
+        assertEquals(1, refused.exit());
         assertTrue(refused.err().startsWith("hn bootstrap verify: UNTRUSTED_SIGNER: "), refused.err());
     }
 }

@@ -3,8 +3,6 @@ package org.hn.node.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import org.hn.pow.devnet.DevnetHypernode;
 import org.hn.pow.devnet.DevnetLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hn plugin}: usage, bad options, and one real pass over a devnet ledger. */
 class PluginCommandTest {
@@ -29,56 +26,43 @@ class PluginCommandTest {
     @TempDir
     Path directory;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = HnCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int exitCode = command.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
     @Test
     void helpTeachesTheFilesTheServiceAndEveryOption() {
-        Run help = run("plugin", "--help");
+        HnRun help = HnRun.of("plugin", "--help");
 
-        assertEquals(0, help.exitCode());
+        assertEquals(0, help.exit());
         for (String expected : List.of("hnrounds/<R>.json", "allowlist.txt", "colored.json", "powstatus.json",
                 "HN_reg_round", "--ledger=FILE", "--dir=DIR", "--network=NETWORK", "--profile=PROFILE",
                 "--listen=HOST:PORT", "--keep=N", "--interval=SECONDS", "--once", "default: 127.0.0.1:5659",
                 "Examples:")) {
             assertTrue(help.out().replaceAll("\\s+", " ").contains(expected), expected + " missing from:\n" + help.out());
         }
-        assertTrue(run("--help").out().contains("plugin"));
+        assertTrue(HnRun.of("--help").out().contains("plugin"));
     }
 
     @Test
     void badOptionsAreUsageErrors() {
         Path ledger = directory.resolve("ledger.db");
-        assertEquals(2, run("plugin").exitCode());
-        Run listen = run("plugin", "--ledger", ledger.toString(), "--listen", "5659");
-        assertEquals(2, listen.exitCode());
+        assertEquals(2, HnRun.of("plugin").exit());
+        HnRun listen = HnRun.of("plugin", "--ledger", ledger.toString(), "--listen", "5659");
+        assertEquals(2, listen.exit());
         assertTrue(listen.err().contains("--listen: expected HOST:PORT"), listen.err());
-        assertEquals(2, run("plugin", "--ledger", ledger.toString(), "--listen", "127.0.0.1:70000").exitCode());
-        Run network = run("plugin", "--ledger", ledger.toString(), "--network", "regnet");
-        assertEquals(2, network.exitCode());
+        assertEquals(2, HnRun.of("plugin", "--ledger", ledger.toString(), "--listen", "127.0.0.1:70000").exit());
+        HnRun network = HnRun.of("plugin", "--ledger", ledger.toString(), "--network", "regnet");
+        assertEquals(2, network.exit());
         assertTrue(network.err().contains("unknown network 'regnet'"), network.err());
-        assertEquals(2, run("plugin", "--ledger", ledger.toString(), "--profile", "lenient").exitCode());
-        Run keep = run("plugin", "--ledger", ledger.toString(), "--keep", "1");
-        assertEquals(2, keep.exitCode());
+        assertEquals(2, HnRun.of("plugin", "--ledger", ledger.toString(), "--profile", "lenient").exit());
+        HnRun keep = HnRun.of("plugin", "--ledger", ledger.toString(), "--keep", "1");
+        assertEquals(2, keep.exit());
         assertTrue(keep.err().contains("--keep must be at least 2"), keep.err());
-        assertEquals(2, run("plugin", "--ledger", ledger.toString(), "--interval", "0").exitCode());
+        assertEquals(2, HnRun.of("plugin", "--ledger", ledger.toString(), "--interval", "0").exit());
     }
 
     @Test
     void onceOverAMissingLedgerFailsWithTheReason() {
-        Run missing = run("plugin", "--ledger", directory.resolve("static/ledger.db").toString(), "--once");
+        HnRun missing = HnRun.of("plugin", "--ledger", directory.resolve("static/ledger.db").toString(), "--once");
 
-        assertEquals(1, missing.exitCode());
+        assertEquals(1, missing.exit());
         assertTrue(missing.err().startsWith("hn plugin: MISSING_FILE: "), missing.err());
     }
 
@@ -91,10 +75,10 @@ class PluginCommandTest {
         DevnetLedger.create(ledger, hypernodes, Duration.ofSeconds(1), Duration.ofSeconds(400), Duration.ofSeconds(10),
                 Clock.systemUTC()).close();
 
-        Run once = run("plugin", "--ledger", ledger.toString(), "--network", "devnet", "--profile", "strict",
+        HnRun once = HnRun.of("plugin", "--ledger", ledger.toString(), "--network", "devnet", "--profile", "strict",
                 "--once");
 
-        assertEquals(0, once.exitCode(), once.err());
+        assertEquals(0, once.exit(), once.err());
         // The files go to the PoW node's folder, the parent of static/.
         Matcher line = Pattern.compile("round (\\d+): 3 PoW Valid HN\\. \\(reference block \\d+\\) -> (.+)")
                 .matcher(once.out().lines().findFirst().orElseThrow());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The operator's commands end to end in-process: {@code hn release keygen} and {@code sign} publish a release,
@@ -31,28 +28,16 @@ class ReleaseUpdateCommandsTest {
     @TempDir
     Path temp;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = HnCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return new Run(command.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void publishedReleaseIsInstalledByUpdate() throws IOException {
         Path key = temp.resolve("release-key");
-        assertEquals(0, run("release", "keygen", "--out", key.toString()).exitCode());
+        assertEquals(0, HnRun.of("release", "keygen", "--out", key.toString()).exit());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
         Path jar = Files.write(temp.resolve("hn-0.2.0.jar"), "new release".getBytes());
         Path site = temp.resolve("site");
-        Run sign = run("release", "sign", "--key", key.toString(), "--jar", jar.toString(), "--version", "0.2.0",
+        HnRun sign = HnRun.of("release", "sign", "--key", key.toString(), "--jar", jar.toString(), "--version", "0.2.0",
                 "--out", site.toString());
-        assertEquals(0, sign.exitCode(), sign.err());
+        assertEquals(0, sign.exit(), sign.err());
         Files.copy(jar, site.resolve("hn-0.2.0.jar"));
         Path releases = temp.resolve("releases");
         Files.write(Files.createDirectories(releases.resolve("releases/0.1.0")).resolve("hn.jar"), new byte[] {1});
@@ -67,16 +52,16 @@ class ReleaseUpdateCommandsTest {
             exchange.close();
         });
         server.start();
-        Run update;
+        HnRun update;
         try {
-            update = run("update", "--manifest-url", "http://127.0.0.1:" + PORT + "/manifest.json",
+            update = HnRun.of("update", "--manifest-url", "http://127.0.0.1:" + PORT + "/manifest.json",
                     "--release-key", key + ".pub", "--releases", releases.toString(),
                     "--systemctl", fakeSystemctl("active").toString(), "--probe", "true");
         } finally {
             server.stop(0);
         }
 
-        assertEquals(0, update.exitCode(), update.err());
+        assertEquals(0, update.exit(), update.err());
         assertEquals("installed: now running 0.2.0 (was 0.1.0)", update.out().strip());
         assertEquals(Path.of("releases/0.2.0"), Files.readSymbolicLink(releases.resolve("current")));
         assertEquals(List.of("reset-failed hn", "restart hn"), Files.readAllLines(temp.resolve("calls")));
@@ -84,10 +69,10 @@ class ReleaseUpdateCommandsTest {
 
     @Test
     void updateWithAnUnreadableKeyIsRefused() {
-        Run update = run("update", "--manifest-url", "http://127.0.0.1:" + PORT + "/manifest.json",
+        HnRun update = HnRun.of("update", "--manifest-url", "http://127.0.0.1:" + PORT + "/manifest.json",
                 "--release-key", temp.resolve("absent.pub").toString(), "--releases", temp.toString());
 
-        assertEquals(1, update.exitCode());
+        assertEquals(1, update.exit());
         assertTrue(update.err().startsWith("hn update: "), update.err());
     }
 
@@ -100,13 +85,13 @@ class ReleaseUpdateCommandsTest {
                 """.formatted(now));
         Path systemctl = fakeSystemctl("active");
 
-        Run healthy = run("watchdog", "--data", temp.toString(), "--systemctl", systemctl.toString(), "--probe", "true");
-        assertEquals(0, healthy.exitCode(), healthy.err());
+        HnRun healthy = HnRun.of("watchdog", "--data", temp.toString(), "--systemctl", systemctl.toString(), "--probe", "true");
+        assertEquals(0, healthy.exit(), healthy.err());
         assertTrue(healthy.out().startsWith("leave: healthy (status "), healthy.out());
         assertTrue(Files.notExists(temp.resolve("calls")) || !Files.readString(temp.resolve("calls")).contains("restart"));
 
-        Run silent = run("watchdog", "--data", temp.toString(), "--systemctl", systemctl.toString(), "--probe", "false");
-        assertEquals(0, silent.exitCode(), silent.err());
+        HnRun silent = HnRun.of("watchdog", "--data", temp.toString(), "--systemctl", systemctl.toString(), "--probe", "false");
+        assertEquals(0, silent.exit(), silent.err());
         assertTrue(silent.out().startsWith("restart: the node does not answer (failed)"), silent.out());
         assertTrue(Files.readAllLines(temp.resolve("calls")).contains("restart hn"));
     }

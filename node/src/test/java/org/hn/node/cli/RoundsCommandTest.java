@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import org.hn.node.round.DriverFixture;
 import org.hn.node.round.RoundDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code hn rounds} on a chain database where a devnet driver with a {@link RoundRecorder} forged one block in each
@@ -50,19 +47,6 @@ class RoundsCommandTest {
 
     @TempDir
     Path data;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = HnCommand.commandLine();
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        int code = command.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void listsTheTwoRecordedRoundsWithTheirBlocksMessagesTestsAndTraffic() throws Exception {
@@ -106,8 +90,8 @@ class RoundsCommandTest {
             driver.tick();
             assertTrue(traffic.isEmpty(), "both rounds ended");
 
-            Run listed = run("rounds", "--data", data.toString(), "--json");
-            assertEquals(0, listed.code(), listed.err());
+            HnRun listed = HnRun.of("rounds", "--data", data.toString(), "--json");
+            assertEquals(0, listed.exit(), listed.err());
             JsonNode rounds = JSON.readTree(listed.out()).get("rounds");
             assertEquals(2, rounds.size(), listed.out());
             String me = DriverFixture.address(0);
@@ -124,35 +108,35 @@ class RoundsCommandTest {
                     + "\"wire_messages_received\":2,\"uptime_seconds\":" + (2 * 120 + 51) + ",\"restarts\":2}"),
                     rounds.get(1));
 
-            Run lastOne = run("rounds", "--data", data.toString(), "--last", "1", "--json");
+            HnRun lastOne = HnRun.of("rounds", "--data", data.toString(), "--last", "1", "--json");
             assertEquals(List.of(ROUND + 1), rounds(lastOne));
-            Run table = run("rounds", "--data", data.toString());
-            assertEquals(0, table.code(), table.err());
+            HnRun table = HnRun.of("rounds", "--data", data.toString());
+            assertEquals(0, table.exit(), table.err());
             assertEquals(3, table.out().lines().count(), table.out());
             assertTrue(table.out().lines().skip(1).findFirst().orElseThrow().trim().startsWith(ROUND + " "),
                     table.out());
 
             Files.delete(data.resolve(Settings.OPERATOR_FILE));
-            Run mainnet = run("rounds", "--data", data.toString(), "--json");
-            assertEquals(1, mainnet.code(), "a devnet wallet read as mainnet");
+            HnRun mainnet = HnRun.of("rounds", "--data", data.toString(), "--json");
+            assertEquals(1, mainnet.exit(), "a devnet wallet read as mainnet");
             assertTrue(mainnet.err().startsWith("hn rounds: "), mainnet.err());
-            Run named = run("rounds", "--data", data.toString(), "--network", "devnet", "--json");
+            HnRun named = HnRun.of("rounds", "--data", data.toString(), "--network", "devnet", "--json");
             assertEquals(listed.out(), named.out(), "--network stands in for hn.conf");
         }
     }
 
     @Test
     void aMissingDataDirectoryOrABadCountIsAClearError() {
-        Run missing = run("rounds", "--data", data.resolve("nowhere").toString(), "--json");
-        assertEquals(1, missing.code());
+        HnRun missing = HnRun.of("rounds", "--data", data.resolve("nowhere").toString(), "--json");
+        assertEquals(1, missing.exit());
         assertTrue(missing.err().startsWith("hn rounds: "), missing.err());
         assertTrue(missing.err().contains(PosWallet.FILE_NAME), missing.err());
-        Run zero = run("rounds", "--data", data.toString(), "--last", "0");
-        assertEquals(2, zero.code());
+        HnRun zero = HnRun.of("rounds", "--data", data.toString(), "--last", "0");
+        assertEquals(2, zero.exit());
         assertEquals("hn rounds: --last must be at least 1, got 0" + System.lineSeparator(), zero.err());
     }
 
-    private static List<Long> rounds(Run run) throws Exception {
+    private static List<Long> rounds(HnRun run) throws Exception {
         List<Long> numbers = new ArrayList<>();
         JSON.readTree(run.out()).get("rounds").forEach(round -> numbers.add(round.get("round").asLong()));
         return numbers;

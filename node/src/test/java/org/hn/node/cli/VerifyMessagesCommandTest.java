@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,31 +34,6 @@ class VerifyMessagesCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-
-        List<String> outLines() {
-            return out.lines().toList();
-        }
-
-        JsonNode lastLineAsJson() throws IOException {
-            List<String> lines = outLines();
-            return JSON.readTree(lines.get(lines.size() - 1));
-        }
-    }
-
-    private static Run hn(String... args) {
-        return run(HnCommand.commandLine(), args);
-    }
-
-    private static Run run(CommandLine commandLine, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
     private static String referencePath() {
         return TestData.file(REFERENCE_FILE).toString();
     }
@@ -79,10 +52,10 @@ class VerifyMessagesCommandTest {
 
     @Test
     void referenceFileIsAllValidAsOneJsonLine() throws IOException {
-        Run run = hn("verify-messages", "--json", referencePath());
+        HnRun run = HnRun.of("verify-messages", "--json", referencePath());
 
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode summary = run.lastLineAsJson();
+        assertEquals(0, run.exit(), run.err());
+        JsonNode summary = JSON.readTree(run.lastOutLine());
         List<String> keys = new ArrayList<>();
         summary.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("total", "valid", "invalid", "seconds"), keys);
@@ -97,9 +70,9 @@ class VerifyMessagesCommandTest {
 
     @Test
     void referenceFileReadableSummaryHasNoFailureSection() {
-        Run run = hn("verify-messages", "--threads", "1", referencePath());
+        HnRun run = HnRun.of("verify-messages", "--threads", "1", referencePath());
 
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.outLines();
         assertEquals("File:     " + referencePath(), lines.get(0));
         assertEquals("Network:  mainnet (address id 0x19)", lines.get(1));
@@ -125,9 +98,9 @@ class VerifyMessagesCommandTest {
         rows.withArray("/999").remove(9);
         Path file = write("tampered.json", rows);
 
-        Run run = hn("verify-messages", "--threads", "4", file.toString());
+        HnRun run = HnRun.of("verify-messages", "--threads", "4", file.toString());
 
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.outLines();
         assertEquals(List.of("Messages: 1000", "Valid:    996", "Invalid:  4"), lines.subList(2, 5));
         assertEquals(List.of(
@@ -156,7 +129,7 @@ class VerifyMessagesCommandTest {
         rows.withArray("/1").set(2, 2);
         Path file = write("two-bad.json", rows);
 
-        JsonNode summary = hn("verify-messages", "--json", file.toString()).lastLineAsJson();
+        JsonNode summary = JSON.readTree(HnRun.of("verify-messages", "--json", file.toString()).lastOutLine());
 
         assertEquals(1000, summary.get("total").asLong());
         assertEquals(998, summary.get("valid").asLong());
@@ -177,9 +150,9 @@ class VerifyMessagesCommandTest {
         rows.add(notHex);
         Path file = write("shapes.json", rows);
 
-        Run run = hn("verify-messages", file.toString());
+        HnRun run = HnRun.of("verify-messages", file.toString());
 
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.outLines();
         assertEquals(List.of("Messages: 5", "Valid:    1", "Invalid:  4"), lines.subList(2, 5));
         assertEquals("         4  malformed row", lines.get(8));
@@ -195,9 +168,9 @@ class VerifyMessagesCommandTest {
 
     @Test
     void mainnetMessagesAreAllRejectedOnTestnetAndOnlyTheFirstTenListed() {
-        Run run = hn("verify-messages", "--network", "testnet", referencePath());
+        HnRun run = HnRun.of("verify-messages", "--network", "testnet", referencePath());
 
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.outLines();
         assertEquals("Network:  testnet (address id 0x55)", lines.get(1));
         assertEquals(List.of("Messages: 1000", "Valid:    0", "Invalid:  1000"), lines.subList(2, 5));
@@ -218,8 +191,8 @@ class VerifyMessagesCommandTest {
                 timestamp, KEY2_MAINNET_ADDRESS, 202, "START", 1);
         Path file = write("one.json", JSON.createArrayNode().add(MessageRows.toRow(message)));
 
-        Run fiveAhead = run(new CommandLine(new VerifyMessagesCommand(clockAt(timestamp - 5))), file.toString());
-        Run sixAhead = run(new CommandLine(new VerifyMessagesCommand(clockAt(timestamp - 6))), file.toString());
+        HnRun fiveAhead = HnRun.of(new CommandLine(new VerifyMessagesCommand(clockAt(timestamp - 5))), file.toString());
+        HnRun sixAhead = HnRun.of(new CommandLine(new VerifyMessagesCommand(clockAt(timestamp - 6))), file.toString());
 
         assertEquals("Valid:    1", fiveAhead.outLines().get(3));
         assertEquals("Valid:    0", sixAhead.outLines().get(3));
@@ -231,10 +204,10 @@ class VerifyMessagesCommandTest {
     void emptyArrayIsReadWithNothingToVerify() throws Exception {
         Path file = write("empty-array.json", "[]\n");
 
-        Run run = hn("verify-messages", "--json", file.toString());
+        HnRun run = HnRun.of("verify-messages", "--json", file.toString());
 
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode summary = run.lastLineAsJson();
+        assertEquals(0, run.exit(), run.err());
+        JsonNode summary = JSON.readTree(run.lastOutLine());
         assertEquals(0, summary.get("total").asLong());
         assertEquals(0, summary.get("invalid").asLong());
     }
@@ -243,9 +216,9 @@ class VerifyMessagesCommandTest {
     void missingFileExitsOneNamingIt() {
         String missing = dir.resolve("absent.json").toString();
 
-        Run run = hn("verify-messages", "--json", missing);
+        HnRun run = HnRun.of("verify-messages", "--json", missing);
 
-        assertEquals(1, run.exitCode());
+        assertEquals(1, run.exit());
         assertEquals("hn verify-messages: cannot read " + missing + ": no such file" + System.lineSeparator(),
                 run.err());
         assertEquals("", run.out());
@@ -253,9 +226,9 @@ class VerifyMessagesCommandTest {
 
     @Test
     void directoryExitsOne() {
-        Run run = hn("verify-messages", dir.toString());
+        HnRun run = HnRun.of("verify-messages", dir.toString());
 
-        assertEquals(1, run.exitCode());
+        assertEquals(1, run.exit());
         assertEquals("hn verify-messages: cannot read " + dir + ": it is a directory" + System.lineSeparator(),
                 run.err());
     }
@@ -264,9 +237,9 @@ class VerifyMessagesCommandTest {
     void objectInsteadOfArrayExitsOne() throws Exception {
         Path file = write("object.json", "{\"txs\": []}");
 
-        Run run = hn("verify-messages", file.toString());
+        HnRun run = HnRun.of("verify-messages", file.toString());
 
-        assertEquals(1, run.exitCode());
+        assertEquals(1, run.exit());
         assertEquals("hn verify-messages: " + file + " is not a JSON array of message rows: it starts with an object"
                 + " at line 1, column 1" + System.lineSeparator(), run.err());
         assertEquals("", run.out());
@@ -276,9 +249,9 @@ class VerifyMessagesCommandTest {
     void emptyFileExitsOne() throws Exception {
         Path file = write("empty.json", "");
 
-        Run run = hn("verify-messages", file.toString());
+        HnRun run = HnRun.of("verify-messages", file.toString());
 
-        assertEquals(1, run.exitCode());
+        assertEquals(1, run.exit());
         assertEquals("hn verify-messages: " + file + " is empty; expected a JSON array of message rows"
                 + System.lineSeparator(), run.err());
     }
@@ -287,9 +260,9 @@ class VerifyMessagesCommandTest {
     void invalidJsonExitsOneWithItsLine() throws Exception {
         Path file = write("broken.json", "[\n  [\"ab\", 0,\n  oops]\n]\n");
 
-        Run run = hn("verify-messages", file.toString());
+        HnRun run = HnRun.of("verify-messages", file.toString());
 
-        assertEquals(1, run.exitCode());
+        assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("hn verify-messages: " + file + ": invalid JSON at line 3, column "),
                 run.err());
         assertTrue(run.err().contains("'oops'"), run.err());
@@ -300,9 +273,9 @@ class VerifyMessagesCommandTest {
     void truncatedArrayExitsOne() throws Exception {
         Path file = write("truncated.json", "[\n[\"ab\", 0, 1, \"a\", \"b\", 0, \"\", 0, \"cd\", 0],\n");
 
-        Run run = hn("verify-messages", file.toString());
+        HnRun run = HnRun.of("verify-messages", file.toString());
 
-        assertEquals(1, run.exitCode());
+        assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("hn verify-messages: " + file + ": invalid JSON at line 3, column 1: "),
                 run.err());
     }
@@ -311,34 +284,34 @@ class VerifyMessagesCommandTest {
     void contentAfterTheArrayExitsOne() throws Exception {
         Path file = write("two-arrays.json", "[]\n[]");
 
-        Run run = hn("verify-messages", file.toString());
+        HnRun run = HnRun.of("verify-messages", file.toString());
 
-        assertEquals(1, run.exitCode());
+        assertEquals(1, run.exit());
         assertEquals("hn verify-messages: " + file + ": unexpected content after the closing ] at line 2, column 1"
                 + System.lineSeparator(), run.err());
     }
 
     @Test
     void zeroThreadsIsAUsageError() {
-        Run run = hn("verify-messages", "--threads", "0", referencePath());
+        HnRun run = HnRun.of("verify-messages", "--threads", "0", referencePath());
 
-        assertEquals(2, run.exitCode());
+        assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("--threads must be at least 1, got 0"), run.err());
     }
 
     @Test
     void unknownNetworkIsAUsageError() {
-        Run run = hn("verify-messages", "--network", "regtest", referencePath());
+        HnRun run = HnRun.of("verify-messages", "--network", "regtest", referencePath());
 
-        assertEquals(2, run.exitCode());
+        assertEquals(2, run.exit());
         assertTrue(run.err().contains("unknown network 'regtest' (expected mainnet, testnet or devnet)"), run.err());
     }
 
     @Test
     void helpTeachesTheRowForm() {
-        Run run = hn("verify-messages", "--help");
+        HnRun run = HnRun.of("verify-messages", "--help");
 
-        assertEquals(0, run.exitCode());
+        assertEquals(0, run.exit());
         String newline = System.lineSeparator();
         assertTrue(run.out().contains("  [txid_hex, block_height, timestamp, sender, recipient," + newline
                 + "   what, params, value, pubkey_hex, received]" + newline), run.out());

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.hn.chain.store.ChainStore;
-import org.hn.node.cli.HnCommand;
+import org.hn.node.cli.HnRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The main job end to end: real node processes on loopback forge one round and agree on the tip. */
 class DevnetCommandTest {
@@ -28,19 +25,13 @@ class DevnetCommandTest {
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void threeNodesForgeARoundAndAgree() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HnCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
         Path dir = directory.resolve("devnet");
 
-        int exit = commandLine.execute("devnet", "--nodes", "3", "--rounds", "1", "--dir", dir.toString(),
+        HnRun devnet = HnRun.of("devnet", "--nodes", "3", "--rounds", "1", "--dir", dir.toString(),
                 "--base-port", "17300");
 
-        assertEquals(0, exit, () -> err + "\n" + out);
-        String[] lines = out.toString().strip().split("\n");
-        JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertEquals(0, devnet.exit(), () -> devnet.err() + "\n" + devnet.out());
+        JsonNode summary = new ObjectMapper().readTree(devnet.lastOutLine());
         assertEquals(3, summary.get("nodes").size());
         Set<String> tips = new HashSet<>();
         for (JsonNode node : summary.get("nodes")) {

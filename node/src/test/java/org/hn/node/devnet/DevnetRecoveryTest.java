@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.store.ChainStore;
-import org.hn.node.cli.HnCommand;
-import picocli.CommandLine;
+import org.hn.node.cli.HnRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Recovery on a real devnet: a fifth registered hypernode started after the others completed a round catches up
  * and then forges, and a node killed with SIGKILL mid-round is restarted and agrees with the others again; the
- * rounds a node completed meanwhile are in its history ({@code hn rounds}).
+ * rounds a node completed meanwhile are in its history ({@code hn rounds}), and a bootstrap archive of a running
+ * node verifies and imports.
  */
 class DevnetRecoveryTest {
 
@@ -65,6 +64,7 @@ class DevnetRecoveryTest {
                 assertTrue(forgedByLateNode >= 1, "node0's chain holds a block forged by the late node");
             }
             assertRoundHistory(nodes.get(0).dir());
+            assertSnapshotOfRunningNode(nodes.get(0).dir(), directory.resolve("bootstrap"));
         }
     }
 
@@ -73,17 +73,48 @@ class DevnetRecoveryTest {
      * both, and the last one holds blocks and messages.
      */
     private static void assertRoundHistory(Path dataDir) throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = HnCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        assertEquals(0, commandLine.execute("rounds", "--data", dataDir.toString(), "--json"), err::toString);
-        JsonNode rounds = new ObjectMapper().readTree(out.toString()).get("rounds");
+        HnRun history = HnRun.of("rounds", "--data", dataDir.toString(), "--json");
+        assertEquals(0, history.exit(), history.err());
+        JsonNode rounds = new ObjectMapper().readTree(history.out()).get("rounds");
         assertTrue(rounds.size() >= 2, "two rounds at least: " + rounds);
         JsonNode last = rounds.get(rounds.size() - 1);
         assertTrue(last.get("blocks").asLong() >= 1 && last.get("messages").asLong() >= 1, rounds::toString);
         assertTrue(last.get("round").asLong() > rounds.get(0).get("round").asLong(), rounds::toString);
+    }
+
+    /**
+     * A bootstrap archive of node0's chain taken while the node runs, cut after the first round that has blocks,
+     * verifies and imports into an empty data directory with exactly that round's last block as its tip.
+     */
+    private static void assertSnapshotOfRunningNode(Path dataDir, Path work) throws Exception {
+        long cutRound;
+        PosBlock lastOfCut;
+        try (ChainStore chain = ChainStore.openExisting(dataDir.resolve("chain.db"))) {
+            cutRound = chain.block(1).orElseThrow().round();
+            long height = 1;
+            while (chain.block(height + 1).map(block -> block.round() == cutRound).orElse(false)) {
+                height++;
+            }
+            lastOfCut = chain.block(height).orElseThrow();
+        }
+        Files.createDirectories(work);
+        Path archive = work.resolve("node0.tar.gz");
+        assertEquals(0, HnRun.of("bootstrap", "create", "--data", dataDir.toString(), "--out", archive.toString(),
+                "--round", Long.toString(cutRound)).exit(), "create");
+        HnRun verified = HnRun.of("bootstrap", "verify", archive.toString(), "--json");
+        assertEquals(0, verified.exit(), verified.err());
+        JsonNode manifest = new ObjectMapper().readTree(verified.out());
+        assertEquals(lastOfCut.height(), manifest.get("height").asLong());
+        assertEquals(lastOfCut.blockHashHex(), manifest.get("tip_hash").asText());
+        Path fresh = work.resolve("fresh");
+        Files.createDirectories(fresh);
+        Files.writeString(fresh.resolve("hn.conf"), "NETWORK=devnet\n");
+        HnRun imported = HnRun.of("bootstrap", "import", "--data", fresh.toString(), "--from", archive.toString());
+        assertEquals(0, imported.exit(), imported.err());
+        try (ChainStore chain = ChainStore.openExisting(fresh.resolve("chain.db"))) {
+            assertEquals(lastOfCut.height(), chain.tip().height());
+            assertEquals(lastOfCut.blockHashHex(), chain.tip().blockHashHex());
+        }
     }
 
     private static long completed(List<Optional<JsonNode>> statuses, DevnetNode node) {

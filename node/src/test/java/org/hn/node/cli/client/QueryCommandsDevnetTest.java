@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +19,13 @@ import org.hn.chain.block.Genesis;
 import org.hn.chain.wallet.PosWallet;
 import org.hn.config.Network;
 import org.hn.config.settings.Settings;
-import org.hn.node.cli.HnCommand;
 import org.hn.node.daemon.NodeDaemon;
 import org.hn.node.devnet.Devnet;
 import org.hn.node.devnet.DevnetNode;
 import org.hn.node.server.RawPeer;
 import org.hn.node.wire.proto.Command;
 import org.hn.node.wire.proto.Command.Type;
+import org.hn.node.cli.HnRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,22 +77,6 @@ class QueryCommandsDevnetTest {
         return devnet.nodes().get(index).dir().toString();
     }
 
-    /** One run of {@code hn} in this JVM. */
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run hn(String... args) {
-        return run(HnCommand.commandLine(), args);
-    }
-
-    private static Run run(CommandLine commandLine, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static String lastLine(String text) {
         List<String> lines = text.lines().toList();
         return lines.get(lines.size() - 1);
@@ -102,7 +84,7 @@ class QueryCommandsDevnetTest {
 
     @Test
     void statusAnswersWithTheNodesStatusAndExits4WhileThePowSourceIsMissing() throws Exception {
-        Run run = hn("status", "--data", data(0), "--json");
+        HnRun run = HnRun.of("status", "--data", data(0), "--json");
         assertEquals(4, run.exit(), run.err());
         assertEquals("hn status: the PoW source is not synced (state POW_NOT_SYNC)\n", run.err());
         JsonNode status = JSON.readTree(run.out());
@@ -114,7 +96,7 @@ class QueryCommandsDevnetTest {
         assertTrue(status.at("/client/rtt").isNumber());
         assertEquals(1, run.out().lines().count(), "one JSON document on one line");
 
-        Run second = hn("status", "--data", data(1));
+        HnRun second = HnRun.of("status", "--data", data(1));
         assertEquals(4, second.exit());
         assertTrue(second.out().startsWith("node     " + devnet.nodes().get(1).address() + " port " + (BASE_PORT + 1)),
                 second.out());
@@ -124,81 +106,81 @@ class QueryCommandsDevnetTest {
 
     @Test
     void heightsRoundAndBlocksAnswer() throws Exception {
-        Run heights = hn("heights", "--data", data(0), "--json");
-        assertEquals(new Run(0, "{}\n", ""), heights);
-        Run round = hn("round", "--data", data(1), "--json");
-        assertEquals(new Run(0, "{\"start\": 0, \"previous\": 0, \"connect_to\": [], \"slots\": null, \"test_slots\": null}\n",
+        HnRun heights = HnRun.of("heights", "--data", data(0), "--json");
+        assertEquals(new HnRun(0, "{}\n", ""), heights);
+        HnRun round = HnRun.of("round", "--data", data(1), "--json");
+        assertEquals(new HnRun(0, "{\"start\": 0, \"previous\": 0, \"connect_to\": [], \"slots\": null, \"test_slots\": null}\n",
                 ""), round);
-        assertEquals(new Run(5, "false\n", "hn round: round 3 is not recorded by this node\n"),
-                hn("round", "3", "--data", data(1), "--json"));
-        Run genesis = hn("block", "0", "--data", data(0), "--json");
+        assertEquals(new HnRun(5, "false\n", "hn round: round 3 is not recorded by this node\n"),
+                HnRun.of("round", "3", "--data", data(1), "--json"));
+        HnRun genesis = HnRun.of("block", "0", "--data", data(0), "--json");
         assertEquals(0, genesis.exit(), genesis.err());
         JsonNode block = JSON.readTree(genesis.out());
         assertEquals(Genesis.of(Network.DEVNET).blockHashHex(), block.get("block_hash").asText());
         assertEquals(0, block.get("height").asInt());
-        assertEquals(new Run(5, "false\n", "hn block: no block at height 1\n"), hn("block", "1", "--data", data(0),
+        assertEquals(new HnRun(5, "false\n", "hn block: no block at height 1\n"), HnRun.of("block", "1", "--data", data(0),
                 "--json"));
-        assertEquals(new Run(0, "the mempool is empty\n", ""), hn("mempool", "--data", data(0)));
+        assertEquals(new HnRun(0, "the mempool is empty\n", ""), HnRun.of("mempool", "--data", data(0)));
     }
 
     @Test
     void peersHeadersTxsAndHypernodesAnswer() throws Exception {
         // node1: the reference client flow's legacy session to node0 may still be closing when this runs
-        assertEquals(new Run(0, "{\"connected_count\": 0, \"net_height\": null, \"peers\": []}\n", ""),
-                hn("peers", "--data", data(1), "--json"));
-        Run headers = hn("headers", "--data", data(0), "--json");
+        assertEquals(new HnRun(0, "{\"connected_count\": 0, \"net_height\": null, \"peers\": []}\n", ""),
+                HnRun.of("peers", "--data", data(1), "--json"));
+        HnRun headers = HnRun.of("headers", "--data", data(0), "--json");
         assertEquals(0, headers.exit(), headers.err());
         JsonNode genesis = JSON.readTree(headers.out());
         assertEquals(1, genesis.size());
         assertEquals(Genesis.of(Network.DEVNET).blockHashHex(), genesis.get(0).get("block_hash").asText());
         assertEquals(JSON.readTree("[]"), genesis.get(0).get("txs"));
-        assertEquals(new Run(5, "false\n", "hn tx: no message " + "00".repeat(64) + "\n"),
-                hn("tx", "00".repeat(64), "--data", data(0), "--json"));
-        assertEquals(new Run(0, "[]\n", ""), hn("addtxs", devnet.nodes().get(1).address(), "--data", data(0), "--json"));
-        assertEquals(new Run(0, "[]\n", ""), hn("hypernodes", "--data", data(0), "--json"));
-        Run badAddress = hn("addtxs", "nonsense", "--data", data(0));
-        assertEquals(new Run(3, "", "hn addtxs: 127.0.0.1:" + BASE_PORT + " refused the getaddtxs: Bad address\n"),
+        assertEquals(new HnRun(5, "false\n", "hn tx: no message " + "00".repeat(64) + "\n"),
+                HnRun.of("tx", "00".repeat(64), "--data", data(0), "--json"));
+        assertEquals(new HnRun(0, "[]\n", ""), HnRun.of("addtxs", devnet.nodes().get(1).address(), "--data", data(0), "--json"));
+        assertEquals(new HnRun(0, "[]\n", ""), HnRun.of("hypernodes", "--data", data(0), "--json"));
+        HnRun badAddress = HnRun.of("addtxs", "nonsense", "--data", data(0));
+        assertEquals(new HnRun(3, "", "hn addtxs: 127.0.0.1:" + BASE_PORT + " refused the getaddtxs: Bad address\n"),
                 badAddress);
     }
 
     @Test
     void aFreshTokenIsAcceptedAndBadOnesAreRefusedWithExit3() throws Exception {
-        Run created = hn("token", "create", "--data", data(0), "--scope", "read");
+        HnRun created = HnRun.of("token", "create", "--data", data(0), "--scope", "read");
         assertEquals(0, created.exit(), created.err());
         String token = lastLine(created.out());
-        assertEquals(new Run(0, "{}\n", ""), hn("heights", "--data", data(0), "--token", token, "--json"));
-        assertEquals(new Run(0, "{}\n", ""), hn("heights", "--node", "127.0.0.1:" + BASE_PORT, "--network", "devnet",
+        assertEquals(new HnRun(0, "{}\n", ""), HnRun.of("heights", "--data", data(0), "--token", token, "--json"));
+        assertEquals(new HnRun(0, "{}\n", ""), HnRun.of("heights", "--node", "127.0.0.1:" + BASE_PORT, "--network", "devnet",
                 "--token", token, "--json"));
 
-        Run malformed = hn("heights", "--data", data(0), "--token", "not.a.token", "--json");
-        assertEquals(new Run(3, "", "hn heights: 127.0.0.1:" + BASE_PORT + " refused the token: token malformed\n"),
+        HnRun malformed = HnRun.of("heights", "--data", data(0), "--token", "not.a.token", "--json");
+        assertEquals(new HnRun(3, "", "hn heights: 127.0.0.1:" + BASE_PORT + " refused the token: token malformed\n"),
                 malformed);
 
-        String foreign = lastLine(hn("token", "create", "--data", data(1), "--scope", "read").out());
-        assertEquals(new Run(3, "", "hn heights: 127.0.0.1:" + BASE_PORT
+        String foreign = lastLine(HnRun.of("token", "create", "--data", data(1), "--scope", "read").out());
+        assertEquals(new HnRun(3, "", "hn heights: 127.0.0.1:" + BASE_PORT
                 + " refused the token: token not issued by this node\n"),
-                hn("heights", "--data", data(0), "--token", foreign, "--json"));
+                HnRun.of("heights", "--data", data(0), "--token", foreign, "--json"));
 
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        Run old = run(new CommandLine(new TokenCommand(twoHoursAgo)), "create", "--data", data(0), "--scope", "read",
+        HnRun old = HnRun.of(new CommandLine(new TokenCommand(twoHoursAgo)), "create", "--data", data(0), "--scope", "read",
                 "--ttl", "1h");
         assertEquals(0, old.exit(), old.err());
-        assertEquals(new Run(3, "", "hn heights: 127.0.0.1:" + BASE_PORT + " refused the token: token expired\n"),
-                hn("heights", "--data", data(0), "--token", lastLine(old.out()), "--json"));
+        assertEquals(new HnRun(3, "", "hn heights: 127.0.0.1:" + BASE_PORT + " refused the token: token expired\n"),
+                HnRun.of("heights", "--data", data(0), "--token", lastLine(old.out()), "--json"));
     }
 
     @Test
     void mistakesFromTheOperatorsLoopbackNeverGetItBanned() {
         // five refusals of 20 points each ban any other IP (100 points, banned at 0)
         for (int i = 0; i < 5; i++) {
-            assertEquals(3, hn("heights", "--data", data(1), "--token", "garbage" + i).exit());
+            assertEquals(3, HnRun.of("heights", "--data", data(1), "--token", "garbage" + i).exit());
         }
-        assertEquals(new Run(0, "{}\n", ""), hn("heights", "--data", data(1), "--json"));
+        assertEquals(new HnRun(0, "{}\n", ""), HnRun.of("heights", "--data", data(1), "--json"));
     }
 
     @Test
     void anUnreachableNodeExits2WithNothingOnStdout() {
-        Run run = hn("status", "--node", "127.0.0.1:" + (BASE_PORT + 99), "--json", "--timeout", "2");
+        HnRun run = HnRun.of("status", "--node", "127.0.0.1:" + (BASE_PORT + 99), "--json", "--timeout", "2");
         assertEquals(2, run.exit());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("hn status: cannot connect to 127.0.0.1:" + (BASE_PORT + 99) + ": "), run.err());
@@ -225,15 +207,15 @@ class QueryCommandsDevnetTest {
     @Test
     void keygenCreatesAWalletOnceAndNeverOverwrites() throws Exception {
         Path fresh = dir.resolve("fresh");
-        Run created = hn("keygen", "--data", fresh.toString(), "--network", "devnet");
+        HnRun created = HnRun.of("keygen", "--data", fresh.toString(), "--network", "devnet");
         assertEquals(0, created.exit(), created.err());
         Path file = fresh.resolve(PosWallet.FILE_NAME);
         PosWallet wallet = PosWallet.read(file, Network.DEVNET.networkId());
         assertEquals(wallet.address(), lastLine(created.out()));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         String before = Files.readString(file);
-        Run again = hn("keygen", "--data", fresh.toString(), "--network", "devnet");
-        assertEquals(new Run(1, "", "hn keygen: " + file + " exists already; a wallet is never overwritten\n"), again);
+        HnRun again = HnRun.of("keygen", "--data", fresh.toString(), "--network", "devnet");
+        assertEquals(new HnRun(1, "", "hn keygen: " + file + " exists already; a wallet is never overwritten\n"), again);
         assertEquals(before, Files.readString(file));
     }
 
@@ -241,9 +223,9 @@ class QueryCommandsDevnetTest {
     void queriesNeverCreateAWallet() {
         Path empty = dir.resolve("empty");
         assertTrue(empty.toFile().mkdirs());
-        Run run = hn("heights", "--data", empty.toString(), "--node", "127.0.0.1:" + BASE_PORT, "--network", "devnet",
+        HnRun run = HnRun.of("heights", "--data", empty.toString(), "--node", "127.0.0.1:" + BASE_PORT, "--network", "devnet",
                 "--json");
-        assertEquals(new Run(0, "{}\n", ""), run, "no secret in the directory: a token-less loopback client");
+        assertEquals(new HnRun(0, "{}\n", ""), run, "no secret in the directory: a token-less loopback client");
         assertTrue(Files.notExists(empty.resolve(PosWallet.FILE_NAME)));
     }
 }
