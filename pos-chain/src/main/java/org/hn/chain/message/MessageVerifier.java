@@ -27,8 +27,11 @@ public final class MessageVerifier {
         HISTORICAL
     }
 
-    /** Senders whose parsed key is kept: more than the hypernodes of a round, a few hundred kB at most. */
-    static final int SENDER_KEYS = 4096;
+    /**
+     * Senders whose parsed key is kept: as many as a round's hypernodes. Each costs about 4 kB (the point and
+     * Bouncy Castle's multiplication table on it), so 4 MB at most.
+     */
+    static final int SENDER_KEYS = 1024;
 
     private final byte networkId;
     private final AddressPolicy addressPolicy;
