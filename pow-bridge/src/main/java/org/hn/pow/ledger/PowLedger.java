@@ -72,9 +72,10 @@ public interface PowLedger {
 
     /**
      * Runs many reads through one open view of the ledger, for a caller that reads many times in a row (the
-     * registration fold reads one collateral balance per registration). Every read of the view returns exactly
-     * what the same call on this ledger would; only the cost of reaching the ledger (a connection, a schema check)
-     * is paid once. This default runs the reads on the ledger itself.
+     * registration fold reads one collateral balance per registration). Every read of the view returns what the
+     * same call on this ledger would have returned during the view; an implementation may answer repeated reads
+     * from what it read before (the rows of an address), and pays the cost of reaching the ledger (a connection,
+     * a schema check) once. This default runs the reads on the ledger itself.
      *
      * @throws PowLedgerUnavailableException when the ledger cannot be opened, or as thrown by {@code reads}
      */

@@ -79,21 +79,21 @@ public final class SqlitePowLedger implements PowLedger {
 
     @Override
     public BlockStamp tip() throws PowLedgerUnavailableException {
-        try (OpenLedger open = open()) {
+        try (OpenLedger open = open(false)) {
             return open.tip();
         }
     }
 
     @Override
     public ReferenceBlock referenceBlock(double referenceTimestamp) throws PowLedgerUnavailableException {
-        try (OpenLedger open = open()) {
+        try (OpenLedger open = open(false)) {
             return open.referenceBlock(referenceTimestamp);
         }
     }
 
     @Override
     public Balance balance(String address, long height, HeightFilter filter) throws PowLedgerUnavailableException {
-        try (OpenLedger open = open()) {
+        try (OpenLedger open = open(false)) {
             return open.balance(address, height, filter);
         }
     }
@@ -101,14 +101,14 @@ public final class SqlitePowLedger implements PowLedger {
     @Override
     public List<RegistrationRow> registrationRows(long fromHeight, long toHeight)
             throws PowLedgerUnavailableException {
-        try (OpenLedger open = open()) {
+        try (OpenLedger open = open(false)) {
             return open.registrationRows(fromHeight, toHeight);
         }
     }
 
     @Override
     public List<ColoredListRow> coloredListRows(long throughHeight) throws PowLedgerUnavailableException {
-        try (OpenLedger open = open()) {
+        try (OpenLedger open = open(false)) {
             return open.coloredListRows(throughHeight);
         }
     }
@@ -117,11 +117,13 @@ public final class SqlitePowLedger implements PowLedger {
      * Runs {@code reads} on one read-only connection, whose schema is checked once and whose statements are
      * prepared once. No transaction spans the reads: each statement still runs in its own implicit read
      * transaction, released as soon as its rows are read, so the PoW node's writer waits no longer than it
-     * would for separate calls.
+     * would for separate calls. Plain-filter balances of an address are computed from all its rows, read at the
+     * view's first balance of that address ({@link AddressHistory}): later balances of the address, at any
+     * height, come from that one snapshot.
      */
     @Override
     public <T> T readTogether(LedgerReads<T> reads) throws PowLedgerUnavailableException {
-        try (OpenLedger open = open()) {
+        try (OpenLedger open = open(true)) {
             return reads.run(open);
         }
     }
@@ -131,9 +133,30 @@ public final class SqlitePowLedger implements PowLedger {
 
         private final Connection connection;
         private final Map<String, PreparedStatement> statements = new HashMap<>();
+        /** Null when every balance is its own query. */
+        private final Map<String, AddressHistory> histories;
 
-        private OpenLedger(Connection connection) {
+        private OpenLedger(Connection connection, boolean remembersHistories) {
             this.connection = connection;
+            this.histories = remembersHistories ? new HashMap<>() : null;
+        }
+
+        private Balance balanceFromHistory(String address, long height) throws PowLedgerUnavailableException {
+            AddressHistory history = histories.get(address);
+            if (history == null) {
+                try {
+                    PreparedStatement query = statement(AddressHistory.ROWS_SQL);
+                    query.setString(1, address);
+                    query.setString(2, address);
+                    try (ResultSet rows = query.executeQuery()) {
+                        history = AddressHistory.read(rows);
+                    }
+                } catch (SQLException e) {
+                    throw translate(e);
+                }
+                histories.put(address, history);
+            }
+            return history.at(height);
         }
 
         private PreparedStatement statement(String sql) throws SQLException {
@@ -193,6 +216,9 @@ public final class SqlitePowLedger implements PowLedger {
         @Override
         public Balance balance(String address, long height, HeightFilter filter) throws PowLedgerUnavailableException {
             Objects.requireNonNull(address, "address");
+            if (histories != null && filter == HeightFilter.PLAIN) {
+                return balanceFromHistory(address, height);
+            }
             String sql = filter == HeightFilter.PLAIN ? PLAIN_BALANCE_SQL : MIRROR_AWARE_BALANCE_SQL;
             BigDecimal credits = BigDecimal.ZERO.setScale(NumericCell.SCALE);
             BigDecimal debits = credits;
@@ -283,8 +309,8 @@ public final class SqlitePowLedger implements PowLedger {
         }
     }
 
-    private OpenLedger open() throws PowLedgerUnavailableException {
-        return new OpenLedger(connect());
+    private OpenLedger open(boolean remembersHistories) throws PowLedgerUnavailableException {
+        return new OpenLedger(connect(), remembersHistories);
     }
 
     private Connection connect() throws PowLedgerUnavailableException {
