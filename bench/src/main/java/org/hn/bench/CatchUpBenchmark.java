@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,9 @@ import org.hn.chain.ban.BlockBans;
 import org.hn.chain.height.HeightStatus;
 import org.hn.chain.mempool.Mempool;
 import org.hn.chain.mempool.MempoolLimits;
+import org.hn.chain.message.InvalidMessageException;
+import org.hn.chain.message.MessageVerifier;
+import org.hn.chain.message.PosMessage;
 import org.hn.chain.store.ChainStore;
 import org.hn.chain.store.StoreException;
 import org.hn.chain.validation.BlockValidator;
@@ -46,7 +50,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code blockinfo} and {@code blocksync} (one-shot sessions, 20 blocks an answer), validates every block as
  * history (hash, forger signature, every message's signature) and stores it. One whole catch-up per call
  * (single-shot); the score is the time of the call, so blocks/s = blocks / score. The client's empty database is
- * created before each call and not counted. The server listens on {@code hn.bench.port} (default 18510).
+ * created before each call and not counted. {@link #verifyMessagesOnly} gives the bound to compare with. The
+ * server listens on {@code hn.bench.port} (default 18510).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -58,6 +63,7 @@ public class CatchUpBenchmark {
     @Param({"1000"})
     public int blocks;
 
+    private List<PosMessage> messages;
     private Path serverDir;
     private ChainServer server;
     private HeightStatus target;
@@ -69,6 +75,7 @@ public class CatchUpBenchmark {
     @Setup(Level.Trial)
     public void startServer() throws Exception {
         Path database = BenchChain.database(blocks, TXS_PER_BLOCK);
+        messages = BenchChain.blocks(blocks, TXS_PER_BLOCK).stream().flatMap(block -> block.txs().stream()).toList();
         serverDir = ScratchDirectory.create("hn-bench-server");
         server = new ChainServer(database, serverDir, Integer.getInteger("hn.bench.port", 18510));
         target = server.store().heightStatus();
@@ -104,6 +111,30 @@ public class CatchUpBenchmark {
         server.close();
         clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         ScratchDirectory.delete(serverDir);
+    }
+
+    /**
+     * The bound catch-up is measured against: the message checks of the same chain alone, as block validation
+     * runs them (quick address check, a fresh verifier, all cores), with nothing fetched, hashed or stored.
+     */
+    @Benchmark
+    public long verifyMessagesOnly() {
+        MessageVerifier verifier = new MessageVerifier(BenchKey.MAINNET, MessageVerifier.AddressPolicy.HISTORICAL);
+        long nowSeconds = System.currentTimeMillis() / 1000;
+        long valid = messages.parallelStream().filter(message -> verifies(verifier, message, nowSeconds)).count();
+        if (valid != messages.size()) {
+            throw new IllegalStateException((messages.size() - valid) + " messages do not verify");
+        }
+        return valid;
+    }
+
+    private static boolean verifies(MessageVerifier verifier, PosMessage message, long nowSeconds) {
+        try {
+            verifier.verify(message, nowSeconds);
+            return true;
+        } catch (InvalidMessageException e) {
+            return false;
+        }
     }
 
     @Benchmark
