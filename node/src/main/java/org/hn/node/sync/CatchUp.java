@@ -16,7 +16,7 @@ import org.hn.node.round.PeerNetwork;
  * Catch-up with one peer whose chain reaches a later round ({@code spec/wire.md §6.9}): find the common
  * ancestor with {@code blockinfo}, rolling our top blocks back one at a time (at most a configured depth,
  * {@code spec/chain.md §11.3}), then download the missing blocks with {@code blocksync}, each validated as a
- * historical block before it is stored.
+ * historical block before it is stored; the next {@code blocksync} is on its way while a batch is validated.
  */
 public final class CatchUp {
 
@@ -63,11 +63,18 @@ public final class CatchUp {
                 repair.reinject(repair.store().rollbackTo(tip.height() - 1), nowSeconds);
                 rolledBack++;
             }
-            while (target.height() > repair.store().tip().height()) {
-                List<PosBlock> blocks = await(peers.blockSync(peerKey, repair.store().tip().height() + 1));
+            long tipHeight = repair.store().tip().height();
+            // The next answer is asked for before this one is validated, so the peer's reading and the transfer
+            // overlap with our signature checks; when a block is refused, that one answer is left unread.
+            CompletableFuture<List<PosBlock>> next =
+                    target.height() > tipHeight ? peers.blockSync(peerKey, tipHeight + 1) : null;
+            while (next != null) {
+                List<PosBlock> blocks = await(next);
                 if (blocks.isEmpty()) {
                     break;
                 }
+                long last = blocks.get(blocks.size() - 1).height();
+                next = target.height() > last ? peers.blockSync(peerKey, last + 1) : null;
                 appended += repair.append(blocks, nowSeconds);
             }
             boolean reached = repair.store().tip().height() >= target.height();

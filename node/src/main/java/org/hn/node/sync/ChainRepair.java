@@ -4,9 +4,11 @@ import java.util.List;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.mempool.Mempool;
 import org.hn.chain.message.PosMessage;
+import org.hn.chain.store.ChainConflictException;
 import org.hn.chain.store.ChainStore;
 import org.hn.chain.store.StoreException;
 import org.hn.chain.validation.BlockValidator;
+import org.hn.chain.validation.HistoricalRun;
 import org.hn.chain.validation.InvalidBlockException;
 
 /**
@@ -27,19 +29,29 @@ final class ChainRepair {
     }
 
     /**
-     * Validates and appends blocks in order on top of our tip.
+     * Validates and appends blocks in order on top of our tip. The blocks are validated together (their messages
+     * on all cores) and the valid ones stored in one transaction.
      *
      * @throws InvalidBlockException at the first block refused; the blocks before it stay appended
+     * @throws ChainConflictException at the first block the store refuses; the blocks before it stay appended
      */
     int append(List<PosBlock> blocks, long nowSeconds) throws StoreException, InvalidBlockException {
-        int appended = 0;
-        for (PosBlock block : blocks) {
-            validator.validateHistorical(block, store.tip(), nowSeconds);
-            store.append(block);
-            mempool.removeAll(block.txs());
-            appended++;
+        HistoricalRun run = validator.validateHistoricalRun(blocks, store.tip(), nowSeconds);
+        List<PosBlock> valid = blocks.subList(0, run.validBlocks());
+        try {
+            store.appendAll(valid);
+            valid.forEach(block -> mempool.removeAll(block.txs()));
+        } catch (ChainConflictException e) {
+            // appendAll stored none of them: store the blocks before the conflicting one on their own.
+            for (PosBlock block : valid) {
+                store.append(block);
+                mempool.removeAll(block.txs());
+            }
         }
-        return appended;
+        if (run.failure().isPresent()) {
+            throw run.failure().get();
+        }
+        return valid.size();
     }
 
     /** Returns removed messages to the mempool; the mempool's own rules drop the old and the known ones. */

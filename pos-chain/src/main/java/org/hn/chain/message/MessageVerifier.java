@@ -27,8 +27,15 @@ public final class MessageVerifier {
         HISTORICAL
     }
 
+    /**
+     * Senders whose parsed key is kept: as many as a round's hypernodes. Each costs about 4 kB (the point and
+     * Bouncy Castle's multiplication table on it), so 4 MB at most.
+     */
+    static final int SENDER_KEYS = 1024;
+
     private final byte networkId;
     private final AddressPolicy addressPolicy;
+    private final SenderKeys senderKeys = new SenderKeys(SENDER_KEYS);
 
     /**
      * @param networkId     the address id byte of the network the messages belong to (0x19 on mainnet)
@@ -57,18 +64,29 @@ public final class MessageVerifier {
         checkAddress(message.sender(), MessageRejection.BAD_SENDER, true);
         checkAddress(message.recipient(), MessageRejection.BAD_RECIPIENT, false);
         byte[] buffer = message.signedBuffer();
-        PublicKey key;
+        PublicKey key = senderKey(message);
+        if (!key.verify(buffer, Signature.fromBytes(txid))) {
+            throw new InvalidMessageException(MessageRejection.INVALID_SIGNATURE);
+        }
+    }
+
+    /** The parsed key of the message, which derives its sender: remembered, or parsed and checked now. */
+    private PublicKey senderKey(PosMessage message) throws InvalidMessageException {
+        byte[] encoded = message.pubkey();
+        PublicKey key = senderKeys.get(message.sender(), encoded);
+        if (key != null) {
+            return key;
+        }
         try {
-            key = PublicKey.fromBytes(message.pubkey());
+            key = PublicKey.fromBytes(encoded);
         } catch (InvalidKeyException e) {
             throw new InvalidMessageException(MessageRejection.BAD_PUBKEY, e.getMessage());
         }
         if (!Address.fromPublicKey(key, networkId).equals(message.sender())) {
             throw new InvalidMessageException(MessageRejection.ADDRESS_MISMATCH);
         }
-        if (!key.verify(buffer, Signature.fromBytes(txid))) {
-            throw new InvalidMessageException(MessageRejection.INVALID_SIGNATURE);
-        }
+        senderKeys.put(message.sender(), encoded, key);
+        return key;
     }
 
     private void checkAddress(String address, MessageRejection rejection, boolean isSender)

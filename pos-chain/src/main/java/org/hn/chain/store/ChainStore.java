@@ -55,8 +55,14 @@ public final class ChainStore implements AutoCloseable {
     private static final String PROCESS_STARTS = "process_starts";
     private static final HeightStatus UNKNOWN_BLOCK = new HeightStatus(0, 0, 0, "", 0, 0, 0, 0);
 
+    private static final String INSERT_BLOCK = "INSERT INTO pos_chain (" + StoredRows.BLOCK_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_MESSAGE = "INSERT INTO pos_messages (position, " + StoredRows.MESSAGE_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Map<String, PreparedStatement> insertStatements = new HashMap<>();
     private final HikariDataSource readers;
     private final Object statusLock = new Object();
     private HeightStatus cachedStatus;
@@ -572,13 +578,12 @@ public final class ChainStore implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ internals
 
-    private static void insertBlock(Connection connection, PosBlock block) throws SQLException, StoreException {
+    private void insertBlock(Connection connection, PosBlock block) throws SQLException, StoreException {
         requireWellFormed(block);
         long expected = 0;
         byte[] tipHash = null;
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT height, block_hash FROM pos_chain ORDER BY height DESC LIMIT 1");
-             ResultSet rows = query.executeQuery()) {
+        try (ResultSet rows = insertStatement(connection,
+                "SELECT height, block_hash FROM pos_chain ORDER BY height DESC LIMIT 1").executeQuery()) {
             if (rows.next()) {
                 expected = rows.getLong(1) + 1;
                 tipHash = rows.getBytes(2);
@@ -599,63 +604,71 @@ public final class ChainStore implements AutoCloseable {
                         "txid " + tx.txidHex() + " appears twice in block " + block.height());
             }
         }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT height FROM pos_chain WHERE round = ? AND sir = ?")) {
-            query.setLong(1, block.round());
-            query.setInt(2, block.sir());
-            try (ResultSet rows = query.executeQuery()) {
+        PreparedStatement roundSir = insertStatement(connection,
+                "SELECT height FROM pos_chain WHERE round = ? AND sir = ?");
+        roundSir.setLong(1, block.round());
+        roundSir.setInt(2, block.sir());
+        try (ResultSet rows = roundSir.executeQuery()) {
+            if (rows.next()) {
+                throw new ChainConflictException(ChainConflict.DUPLICATE_ROUND_SIR, "round " + block.round()
+                        + " sir " + block.sir() + " already has block " + rows.getLong(1));
+            }
+        }
+        PreparedStatement txidQuery = insertStatement(connection,
+                "SELECT block_height FROM pos_messages WHERE txid = ?");
+        for (PosMessage tx : block.txs()) {
+            txidQuery.setBytes(1, tx.txid());
+            try (ResultSet rows = txidQuery.executeQuery()) {
                 if (rows.next()) {
-                    throw new ChainConflictException(ChainConflict.DUPLICATE_ROUND_SIR, "round " + block.round()
-                            + " sir " + block.sir() + " already has block " + rows.getLong(1));
+                    throw new ChainConflictException(ChainConflict.DUPLICATE_TXID,
+                            "txid " + tx.txidHex() + " is already in block " + rows.getLong(1));
                 }
             }
         }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT block_height FROM pos_messages WHERE txid = ?")) {
-            for (PosMessage tx : block.txs()) {
-                query.setBytes(1, tx.txid());
-                try (ResultSet rows = query.executeQuery()) {
-                    if (rows.next()) {
-                        throw new ChainConflictException(ChainConflict.DUPLICATE_TXID,
-                                "txid " + tx.txidHex() + " is already in block " + rows.getLong(1));
-                    }
-                }
-            }
+        PreparedStatement blockInsert = insertStatement(connection, INSERT_BLOCK);
+        blockInsert.setLong(1, block.height());
+        blockInsert.setLong(2, block.round());
+        blockInsert.setInt(3, block.sir());
+        blockInsert.setLong(4, block.timestamp());
+        blockInsert.setBytes(5, block.previousHash());
+        blockInsert.setInt(6, block.msgCount());
+        blockInsert.setInt(7, block.uniquesSources());
+        blockInsert.setBytes(8, block.signature());
+        blockInsert.setBytes(9, block.blockHash());
+        blockInsert.setString(10, block.receivedBy());
+        blockInsert.setString(11, block.forger());
+        blockInsert.executeUpdate();
+        PreparedStatement messageInsert = insertStatement(connection, INSERT_MESSAGE);
+        int position = 0;
+        for (PosMessage tx : block.txs()) {
+            messageInsert.setInt(1, position++);
+            messageInsert.setBytes(2, tx.txid());
+            messageInsert.setLong(3, block.height());
+            messageInsert.setLong(4, tx.timestamp());
+            messageInsert.setString(5, tx.sender());
+            messageInsert.setString(6, tx.recipient());
+            messageInsert.setLong(7, tx.what());
+            messageInsert.setString(8, tx.params());
+            messageInsert.setLong(9, tx.value());
+            messageInsert.setBytes(10, tx.pubkey());
+            messageInsert.setLong(11, tx.received());
+            messageInsert.addBatch();
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pos_chain (" + StoredRows.BLOCK_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, block.height());
-            insert.setLong(2, block.round());
-            insert.setInt(3, block.sir());
-            insert.setLong(4, block.timestamp());
-            insert.setBytes(5, block.previousHash());
-            insert.setInt(6, block.msgCount());
-            insert.setInt(7, block.uniquesSources());
-            insert.setBytes(8, block.signature());
-            insert.setBytes(9, block.blockHash());
-            insert.setString(10, block.receivedBy());
-            insert.setString(11, block.forger());
-            insert.executeUpdate();
+        messageInsert.executeBatch();
+    }
+
+    /**
+     * A statement of {@link #insertBlock}, prepared once on the writer connection and kept until the store closes:
+     * catch-up appends thousands of blocks, and each append then runs them without compiling them again. Only
+     * used under the write lock.
+     */
+    private PreparedStatement insertStatement(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = insertStatements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            insertStatements.put(sql, statement);
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pos_messages (position, "
-                + StoredRows.MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int position = 0;
-            for (PosMessage tx : block.txs()) {
-                insert.setInt(1, position++);
-                insert.setBytes(2, tx.txid());
-                insert.setLong(3, block.height());
-                insert.setLong(4, tx.timestamp());
-                insert.setString(5, tx.sender());
-                insert.setString(6, tx.recipient());
-                insert.setLong(7, tx.what());
-                insert.setString(8, tx.params());
-                insert.setLong(9, tx.value());
-                insert.setBytes(10, tx.pubkey());
-                insert.setLong(11, tx.received());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        return statement;
     }
 
     private static void requireWellFormed(PosBlock block) throws ChainConflictException {

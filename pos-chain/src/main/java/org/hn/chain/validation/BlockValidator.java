@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -113,6 +114,56 @@ public final class BlockValidator {
      * @throws InvalidBlockException naming the first failed check
      */
     public void validateHistorical(PosBlock block, PosBlock previous, long nowSeconds) throws InvalidBlockException {
+        checkHistoricalHeader(block, previous, nowSeconds);
+        checkTxs(block, nowSeconds);
+    }
+
+    /**
+     * Validates consecutive blocks fetched from history, each against the one before it, with exactly the
+     * verdicts of {@link #validateHistorical} called on one block after the other; the messages of all of them
+     * are verified together on all cores, so a run of small blocks keeps every core busy.
+     *
+     * @param previous the block below the first one in the chain being built
+     * @return how many leading blocks are valid, and the failure of the next one
+     */
+    public HistoricalRun validateHistoricalRun(List<PosBlock> blocks, PosBlock previous, long nowSeconds) {
+        int headersValid = 0;
+        InvalidBlockException headerFailure = null;
+        PosBlock before = previous;
+        for (PosBlock block : blocks) {
+            try {
+                checkHistoricalHeader(block, before, nowSeconds);
+            } catch (InvalidBlockException e) {
+                headerFailure = e;
+                break;
+            }
+            before = block;
+            headersValid++;
+        }
+        List<PosBlock> checked = blocks.subList(0, headersValid);
+        int[] firstTx = new int[checked.size() + 1];
+        for (int index = 0; index < checked.size(); index++) {
+            firstTx[index + 1] = firstTx[index] + checked.get(index).txs().size();
+        }
+        IntStream txIndexes = IntStream.range(0, firstTx[checked.size()]);
+        if (firstTx[checked.size()] >= PARALLEL_TX_THRESHOLD) {
+            txIndexes = txIndexes.parallel();
+        }
+        // In encounter order, so the failure found is the one of the lowest block, then the lowest tx.
+        OptionalInt failedTx = txIndexes
+                .filter(index -> txFailure(checked, firstTx, index, nowSeconds) != null)
+                .findFirst();
+        if (failedTx.isEmpty()) {
+            return new HistoricalRun(headersValid, Optional.ofNullable(headerFailure));
+        }
+        int block = blockOf(firstTx, failedTx.getAsInt());
+        String reason = txFailure(checked, firstTx, failedTx.getAsInt(), nowSeconds);
+        return new HistoricalRun(block, Optional.of(new InvalidBlockException(BlockRejection.INVALID_TX, reason)));
+    }
+
+    /** Everything {@link #validateHistorical} checks before the messages. */
+    private void checkHistoricalHeader(PosBlock block, PosBlock previous, long nowSeconds)
+            throws InvalidBlockException {
         checkLinkage(block, previous, nowSeconds, true);
         if (exemptions.isBadFork(block.height(), block.blockHashHex())) {
             throw new InvalidBlockException(BlockRejection.BANNED_HASH, "known bad fork at height " + block.height());
@@ -126,7 +177,6 @@ public final class BlockValidator {
                     + block.round() + " slot " + block.sir() + ", whose juror is " + juror.get());
         }
         checkSignature(block, buffer);
-        checkTxs(block, nowSeconds);
     }
 
     /** §6.2 steps 4–8.3: ban, encodable header, height, previous hash, counts, duplicate txids. */
@@ -232,6 +282,25 @@ public final class BlockValidator {
         } catch (InvalidMessageException e) {
             return "tx " + index + " " + tx.txidHex() + ": " + e.rejection() + " (" + e.getMessage() + ")";
         }
+    }
+
+    private String txFailure(List<PosBlock> blocks, int[] firstTx, int runIndex, long nowSeconds) {
+        int block = blockOf(firstTx, runIndex);
+        return txFailure(blocks.get(block).txs().get(runIndex - firstTx[block]), runIndex - firstTx[block],
+                nowSeconds);
+    }
+
+    /** The block holding the tx at {@code runIndex} of a run, {@code firstTx} being each block's first index. */
+    private static int blockOf(int[] firstTx, int runIndex) {
+        int found = Arrays.binarySearch(firstTx, runIndex);
+        if (found < 0) {
+            return -found - 2;
+        }
+        // Blocks without messages share their first index with the next block: take the last of them.
+        while (found + 1 < firstTx.length && firstTx[found + 1] == runIndex) {
+            found++;
+        }
+        return found;
     }
 
     private static int distinctSenders(List<PosMessage> txs) {

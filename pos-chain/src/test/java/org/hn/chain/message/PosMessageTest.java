@@ -115,6 +115,27 @@ class PosMessageTest {
     }
 
     @Test
+    void aSenderWhoseKeyIsRememberedIsStillRefusedWithAnyOtherKey() throws Exception {
+        JsonNode vector = TestData.vectors("messages.json").at("/vectors/0");
+        PosMessage good = fromVectorFields(vector.get("fields"), hex(vector.get("txid_hex_of_signature_1")));
+        MessageVerifier verifier = new MessageVerifier(MAINNET, AddressPolicy.STRICT);
+        verifier.verify(good, NOW);
+
+        byte[] otherKey = hex(TestData.vectors("addresses.json").at("/vectors/1/pubkey_hex"));
+        byte[] offCurve = good.pubkey();
+        offCurve[63] ^= 0x01;
+        assertEquals(MessageRejection.ADDRESS_MISMATCH, assertThrows(InvalidMessageException.class,
+                () -> verifier.verify(withPubkey(good, otherKey), NOW)).rejection());
+        assertEquals(MessageRejection.BAD_PUBKEY, assertThrows(InvalidMessageException.class,
+                () -> verifier.verify(withPubkey(good, offCurve), NOW)).rejection());
+        byte[] flipped = good.txid();
+        flipped[10] ^= 0x01;
+        assertEquals(MessageRejection.INVALID_SIGNATURE, assertThrows(InvalidMessageException.class,
+                () -> verifier.verify(withTxid(good, flipped), NOW)).rejection());
+        verifier.verify(good, NOW);
+    }
+
+    @Test
     void refusesMalformedRowsWithTheColumn() throws Exception {
         ObjectMapper json = new ObjectMapper();
         MalformedRowException shortRow = assertThrows(MalformedRowException.class,

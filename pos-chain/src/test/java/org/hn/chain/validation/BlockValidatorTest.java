@@ -73,6 +73,42 @@ class BlockValidatorTest {
         assertEquals(expected, assertThrows(InvalidBlockException.class, validation).rejection());
     }
 
+    private static PosMessage withFlippedTxid(PosMessage m) {
+        byte[] txid = m.txid();
+        txid[10] ^= 0x01;
+        return new PosMessage(txid, m.blockHeight(), m.timestamp(), m.sender(), m.recipient(), m.what(), m.params(),
+                m.value(), m.pubkey(), m.received());
+    }
+
+    @Test
+    void aRunOfHistoricalBlocksGetsTheVerdictsOfValidatingThemOneAfterTheOther() throws Exception {
+        List<PosMessage> badTxs = new ArrayList<>(txs(5));
+        badTxs.set(3, withFlippedTxid(badTxs.get(3)));
+        PosBlock empty = PosBlock.forge(juror, MAINNET, 12, ROUND, 4, NOW - 90, good.blockHash(), List.of());
+        PosBlock bad = PosBlock.forge(juror, MAINNET, 13, ROUND + 1, 0, NOW - 80, empty.blockHash(), badTxs);
+        PosBlock fine = PosBlock.forge(juror, MAINNET, 13, ROUND + 1, 0, NOW - 80, empty.blockHash(), txs(5));
+        PosBlock last = PosBlock.forge(juror, MAINNET, 14, ROUND + 1, 1, NOW - 70, fine.blockHash(), txs(5));
+
+        assertEquals(new HistoricalRun(4, Optional.empty()),
+                validator.validateHistoricalRun(List.of(good, empty, fine, last), tip, NOW));
+
+        InvalidBlockException alone = assertThrows(InvalidBlockException.class,
+                () -> validator.validateHistorical(bad, empty, NOW));
+        HistoricalRun run = validator.validateHistoricalRun(List.of(good, empty, bad, last), tip, NOW);
+        assertEquals(2, run.validBlocks(), "the empty block before the bad one is valid");
+        assertEquals(BlockRejection.INVALID_TX, run.failure().orElseThrow().rejection());
+        assertEquals(alone.getMessage(), run.failure().orElseThrow().getMessage());
+        assertEquals("tx 3 " + badTxs.get(3).txidHex() + ": INVALID_SIGNATURE (signature does not verify)",
+                alone.getMessage().substring(alone.getMessage().indexOf("tx 3")));
+
+        HistoricalRun gap = validator.validateHistoricalRun(List.of(good, empty, last), tip, NOW);
+        assertEquals(2, gap.validBlocks());
+        assertEquals(BlockRejection.WRONG_HEIGHT, gap.failure().orElseThrow().rejection());
+        HistoricalRun badFirst = validator.validateHistoricalRun(List.of(bad, last), empty, NOW);
+        assertEquals(0, badFirst.validBlocks(), "a bad message comes before a later block's broken link");
+        assertEquals(BlockRejection.INVALID_TX, badFirst.failure().orElseThrow().rejection());
+    }
+
     @Test
     void acceptsAWellFormedBlockFromTheScheduledJuror() {
         assertDoesNotThrow(() -> validator.validateLive(good, tip, NOW));

@@ -5,7 +5,8 @@ import org.hn.config.Network;
 
 /**
  * What a hypernode needs from the PoW chain ({@code spec/pow.md §3, §5}). Implementations read the Bismuth
- * {@code ledger.db} directly or ask the PoW node; each call is self-contained (no state held between calls).
+ * {@code ledger.db} directly or ask the PoW node; each call is self-contained (no state held between calls),
+ * except inside {@link #readTogether}.
  */
 public interface PowLedger {
 
@@ -68,4 +69,17 @@ public interface PowLedger {
      * @throws PowLedgerUnavailableException when the ledger cannot be read
      */
     List<ColoredListRow> coloredListRows(long throughHeight) throws PowLedgerUnavailableException;
+
+    /**
+     * Runs many reads through one open view of the ledger, for a caller that reads many times in a row (the
+     * registration fold reads one collateral balance per registration). Every read of the view returns what the
+     * same call on this ledger would have returned during the view; an implementation may answer repeated reads
+     * from what it read before (the rows of an address), and pays the cost of reaching the ledger (a connection,
+     * a schema check) once. This default runs the reads on the ledger itself.
+     *
+     * @throws PowLedgerUnavailableException when the ledger cannot be opened, or as thrown by {@code reads}
+     */
+    default <T> T readTogether(LedgerReads<T> reads) throws PowLedgerUnavailableException {
+        return reads.run(this);
+    }
 }

@@ -74,7 +74,8 @@ public final class RegistrationFold {
         if (toHeight < start.scannedThrough()) {
             throw new IllegalArgumentException("cannot scan back from " + start.scannedThrough() + " to " + toHeight);
         }
-        return fold(start, ledger.registrationRows(start.scannedThrough() + 1, toHeight), toHeight);
+        return ledger.readTogether(view ->
+                fold(start, view.registrationRows(start.scannedThrough() + 1, toHeight), toHeight, view));
     }
 
     /**
@@ -85,6 +86,12 @@ public final class RegistrationFold {
      */
     public RegistrationState fold(RegistrationState start, List<RegistrationRow> rows, long scannedThrough)
             throws PowLedgerUnavailableException {
+        return fold(start, rows, scannedThrough, ledger);
+    }
+
+    /** The fold, reading balances from {@code balances} ({@link #ledger} or one open view of it). */
+    private RegistrationState fold(RegistrationState start, List<RegistrationRow> rows, long scannedThrough,
+                                   PowLedger balances) throws PowLedgerUnavailableException {
         if (scannedThrough < start.scannedThrough()) {
             throw new IllegalArgumentException("cannot fold back from " + start.scannedThrough() + " to "
                     + scannedThrough);
@@ -99,7 +106,7 @@ public final class RegistrationFold {
                 throw new IllegalArgumentException("row at " + row.blockHeight() + " is above " + scannedThrough);
             }
             try {
-                apply(registry, row);
+                apply(registry, row, balances);
             } catch (InvalidRowException e) {
                 invalid.add(new InvalidRegistration(row, e.reason(), e.getMessage()));
             } catch (RuntimeException e) {
@@ -109,7 +116,7 @@ public final class RegistrationFold {
         return new RegistrationState(scannedThrough, new ArrayList<>(registry.values()), invalid);
     }
 
-    private void apply(Map<String, Hypernode> registry, RegistrationRow row)
+    private void apply(Map<String, Hypernode> registry, RegistrationRow row, PowLedger balances)
             throws InvalidRowException, PowLedgerUnavailableException {
         boolean register = row.isRegister();
         if (!register && !RegistrationRow.UNREGISTER.equals(row.operation())) {
@@ -117,14 +124,14 @@ public final class RegistrationFold {
         }
         RegistrationPayload payload = RegistrationPayload.parse(row.openfield(), row.sender());
         if (register) {
-            register(registry, row, payload);
+            register(registry, row, payload, balances);
         } else {
             unregister(registry, row, payload);
         }
     }
 
-    private void register(Map<String, Hypernode> registry, RegistrationRow row, RegistrationPayload payload)
-            throws InvalidRowException, PowLedgerUnavailableException {
+    private void register(Map<String, Hypernode> registry, RegistrationRow row, RegistrationPayload payload,
+                          PowLedger balances) throws InvalidRowException, PowLedgerUnavailableException {
         String sender = row.sender();
         if (!Ipv4Literal.isValid(payload.ip())) {
             throw new InvalidRowException(InvalidReason.BAD_IP, "invalid IP " + quoted(payload.ip()));
@@ -161,16 +168,17 @@ public final class RegistrationFold {
         if (row.timestamp() == null) {
             throw new InvalidRowException(InvalidReason.BAD_TIMESTAMP, "timestamp is NULL or not a number");
         }
-        int weight = weight(sender, row.blockHeight());
+        int weight = weight(sender, row.blockHeight(), balances);
         registry.put(sender, new Hypernode(sender, payload.ip(), payload.port(), payload.pos(), payload.reward(),
                 weight, row.timestamp(), true));
     }
 
     /** §3.4 at the registration's own height (its fee already deducted). */
-    private int weight(String registrar, long height) throws InvalidRowException, PowLedgerUnavailableException {
+    private int weight(String registrar, long height, PowLedger balances)
+            throws InvalidRowException, PowLedgerUnavailableException {
         Balance balance;
         try {
-            balance = ledger.balance(registrar, height, HeightFilter.PLAIN);
+            balance = balances.balance(registrar, height, HeightFilter.PLAIN);
         } catch (PowLedgerUnavailableException e) {
             if (e.reason() != PowLedgerUnavailableException.Reason.MALFORMED_VALUE) {
                 throw e;

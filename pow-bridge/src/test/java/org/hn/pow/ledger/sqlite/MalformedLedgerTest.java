@@ -132,6 +132,28 @@ class MalformedLedgerTest {
     }
 
     @Test
+    void balancesReadTogetherFailOnlyAtHeightsThatCoverAnUnreadableAmount()
+            throws SQLException, PowLedgerUnavailableException {
+        SqlitePowLedger ledger = new SqlitePowLedger(bismuthLedgerWith(
+                "INSERT INTO transactions VALUES (775000, 1, 'e', '" + ADDRESS + "', 2, 's1', 'k', 'h', 0, 1, '0', '')",
+                "INSERT INTO transactions VALUES (775001, 1, 'e', '" + ADDRESS + "', '1e999', 's2', 'k', 'h', 0, 0, '0', '')",
+                "INSERT INTO transactions VALUES ('later', 1, 'e', '" + ADDRESS + "', 5, 's3', 'k', 'h', 0, 0, '0', '')",
+                "INSERT INTO transactions VALUES (NULL, 1, 'e', '" + ADDRESS + "', 7, 's4', 'k', 'h', 0, 0, '0', '')"));
+        ledger.readTogether(view -> {
+            // 2 + reward 1 at 775000; the TEXT and NULL heights never pass block_height <= h.
+            assertEquals(new BigDecimal("3.00000000"), view.balance(ADDRESS, 775_000, HeightFilter.PLAIN).exact());
+            assertEquals(1, view.balance(ADDRESS, 775_000, HeightFilter.PLAIN).creditRows());
+            assertEquals(Reason.MALFORMED_VALUE, assertThrows(PowLedgerUnavailableException.class,
+                    () -> view.balance(ADDRESS, 775_001, HeightFilter.PLAIN)).reason());
+            assertEquals(0, view.balance(ADDRESS, 774_999, HeightFilter.PLAIN).creditRows());
+            return null;
+        });
+        assertEquals(new BigDecimal("3.00000000"), ledger.balance(ADDRESS, 775_000, HeightFilter.PLAIN).exact());
+        assertEquals(Reason.MALFORMED_VALUE, assertThrows(PowLedgerUnavailableException.class,
+                () -> ledger.balance(ADDRESS, 1_000_000, HeightFilter.PLAIN)).reason());
+    }
+
+    @Test
     void nullAndGarbageCellsOfRegistrationRowsAreReadWithoutFailing()
             throws SQLException, PowLedgerUnavailableException {
         String huge = "1.2.3.4:6969:" + "B".repeat(150_000);

@@ -122,6 +122,33 @@ class SqlitePowLedgerTest {
     }
 
     @Test
+    void balancesReadTogetherAreTheBalancesOfSeparateCalls() throws PowLedgerUnavailableException {
+        List<String> addresses = List.of(A1, ReferenceLedgerFixture.A2, ReferenceLedgerFixture.A3, A4, A5, A6,
+                ReferenceLedgerFixture.A8, A12, A13, ReferenceLedgerFixture.A15, E, RW, POT, P5, "nobody");
+        long[] heights = {-1, 0, 773_800, 775_000, 775_001, 775_004, 775_013, 779_000, 780_055, 780_100, 780_130};
+        List<Balance> separate = new ArrayList<>();
+        for (String address : addresses) {
+            for (long height : heights) {
+                separate.add(ledger.balance(address, height, HeightFilter.PLAIN));
+            }
+        }
+        List<Balance> together = ledger.readTogether(view -> {
+            List<Balance> balances = new ArrayList<>();
+            for (String address : addresses) {
+                for (long height : heights) {
+                    balances.add(view.balance(address, height, HeightFilter.PLAIN));
+                }
+            }
+            return balances;
+        });
+        assertEquals(separate, together);
+        assertEquals(new BigDecimal("30000.48884000"), together.get(4).exact(),
+                "A1 at 775001, as in the §13.4 expectations above");
+        assertEquals(new BigDecimal("373.99000000"), ledger.readTogether(
+                view -> view.balance(POT, 780_100, HeightFilter.MIRROR_AWARE)).exact());
+    }
+
+    @Test
     void potBalanceCountsMirrorRowsByTheirOwnHeightOnlyWithTheMirrorAwareFilter()
             throws PowLedgerUnavailableException {
         assertEquals(new BigDecimal("373.99000000"), ledger.balance(POT, 780_100, HeightFilter.MIRROR_AWARE).exact());
