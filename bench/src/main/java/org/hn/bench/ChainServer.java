@@ -170,6 +170,11 @@ final class ChainServer implements AutoCloseable, NodeServices, NodeView, PushRe
     }
 
     @Override
+    public Optional<String> recordedRoundJson(long round) {
+        return Optional.empty();
+    }
+
+    @Override
     public String hypernodesJson(String parameter) {
         return "{}";
     }
