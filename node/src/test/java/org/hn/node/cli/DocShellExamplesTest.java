@@ -384,6 +384,9 @@ class DocShellExamplesTest {
                     }
                 }
             } else if (language.equals("console")) {
+                if (!page.getParent().getFileName().toString().equals("docs")) {
+                    fail(name + ":" + (start + 1) + ": DocExamplesTest runs the console blocks of docs/ only; use ```sh");
+                }
                 lastBlock.clear();
             } else {
                 fail(name + ":" + (start + 1) + ": label the block ```sh (commands), ```console (run with their"
@@ -428,6 +431,9 @@ class DocShellExamplesTest {
         assertTrue(assertThrowsAssertion(page).contains("page.md:1: label the block"));
         Files.writeString(page, "```text\n$ hn a\n```\n");
         assertTrue(assertThrowsAssertion(page).contains("page.md:2: a command in a ```text block"));
+        Path readme = Files.createDirectories(dir.resolve("deploy")).resolve("README.md");
+        Files.writeString(readme, "```console\n$ hn --version\n```\n");
+        assertTrue(assertThrowsAssertion(readme).contains("deploy/README.md:1: DocExamplesTest runs the console blocks"));
     }
 
     private static String assertThrowsAssertion(Path page) {
@@ -449,14 +455,15 @@ class DocShellExamplesTest {
     }
 
     private static String substitute(String line) {
-        String result = line;
+        // a trailing blank lets '~/.hn ' match at the end of a line too
+        String result = line + " ";
         for (Map.Entry<String, String> substitution : LINE_SUBSTITUTIONS.getOrDefault(line, Map.of()).entrySet()) {
             result = result.replace(substitution.getKey(), substitution.getValue());
         }
         for (Map.Entry<String, String> substitution : substitutions().entrySet()) {
             result = result.replace(substitution.getKey(), substitution.getValue());
         }
-        return result;
+        return result.strip();
     }
 
     private static final Pattern PRINTF_PIPE = Pattern.compile("^printf '([^']*)' \\| (.*)$");
