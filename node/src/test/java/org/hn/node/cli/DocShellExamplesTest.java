@@ -60,8 +60,8 @@ import picocli.CommandLine;
  * as {@link #substitutions()} says: the quick start's devnet directory and node address, the operator's
  * {@code ~/.hn} and remote node, a token, a download URL and the metrics port; any other {@code ~} is a scratch
  * home. The node is pointed at a missing PoW ledger (its {@code hn.conf} still names the devnet ledger, which the
- * offline commands read), so it answers every query but never starts a round and its status is
- * {@code POW_NOT_SYNC}: the answers are known in advance.
+ * offline commands read), so it answers every query but never starts a round: its chain stays at genesis, no
+ * round is recorded, and its state is {@code POW_NOT_SYNC} (or {@code START} before its first look at the ledger).
  */
 class DocShellExamplesTest {
 
@@ -84,9 +84,10 @@ class DocShellExamplesTest {
 
     private static Map<String, String> excluded() {
         Map<String, String> excluded = new LinkedHashMap<>();
-        // installing, building, and the package's system service: they change the machine
-        String system = "changes the machine (packages, services, /etc); DebianPackageTest installs the package into"
-                + " a scratch root";
+        // installing, building, the package's system service and the machine's set-up: they need root
+        String system = "changes the machine as root (packages, services, /etc); DebianPackageTest installs the"
+                + " package, its service and its files into a scratch root";
+        String setUp = "the machine's storage or swap set-up as root, no hn command";
         excluded.put("sudo apt-get install openjdk-17-jdk-headless maven git", system);
         excluded.put("git clone <this repository> hn", "fetches the repository this test runs in");
         excluded.put("cd hn", "a shell built-in");
@@ -102,19 +103,20 @@ class DocShellExamplesTest {
         excluded.put("sudo systemctl daemon-reload", system);
         excluded.put("sudo systemctl enable --now hn", system);
         excluded.put("sudo cp /var/lib/hn/poswallet.json /somewhere/safe/", system);
-        excluded.put("sudo rsync -a /var/lib/hn/ /mnt/ssd/hn/", system);
-        excluded.put("echo '/mnt/ssd/hn /var/lib/hn none bind 0 0' | sudo tee -a /etc/fstab", system);
+        excluded.put("sudo rsync -a /var/lib/hn/ /mnt/ssd/hn/", setUp);
+        excluded.put("echo '/mnt/ssd/hn /var/lib/hn none bind 0 0' | sudo tee -a /etc/fstab", setUp);
         excluded.put("sudo mount /var/lib/hn && sudo systemctl start hn", system);
-        excluded.put("sudo sed -i 's/^#\\?CONF_SWAPSIZE=.*/CONF_SWAPSIZE=2048/' /etc/dphys-swapfile", system);
-        excluded.put("sudo sed -i 's|^#\\?CONF_SWAPFILE=.*|CONF_SWAPFILE=/mnt/ssd/swap|' /etc/dphys-swapfile", system);
-        excluded.put("sudo systemctl restart dphys-swapfile", system);
-        excluded.put("echo 'vm.swappiness=10' | sudo tee /etc/sysctl.d/90-hn.conf && sudo sysctl --system", system);
+        excluded.put("sudo sed -i 's/^#\\?CONF_SWAPSIZE=.*/CONF_SWAPSIZE=2048/' /etc/dphys-swapfile", setUp);
+        excluded.put("sudo sed -i 's|^#\\?CONF_SWAPFILE=.*|CONF_SWAPFILE=/mnt/ssd/swap|' /etc/dphys-swapfile", setUp);
+        excluded.put("sudo systemctl restart dphys-swapfile", setUp);
+        excluded.put("echo 'vm.swappiness=10' | sudo tee /etc/sysctl.d/90-hn.conf && sudo sysctl --system", setUp);
         excluded.put("journalctl -u hn -f", "follows the system journal forever");
         excluded.put("cp node/target/hn.jar site/hn-0.2.0.jar", "a file copy of the build's jar");
         // hn commands that cannot run here
         excluded.put("./hn devnet", "runs until Ctrl-C; DevnetCommandTest runs the devnet command with --rounds");
         excluded.put("./hn devnet --nodes 4 --rounds 2",
-                "two 2-minute rounds, beyond this test's time; DevnetCommandTest runs 'hn devnet --nodes 3 --rounds 1'");
+                "two 2-minute rounds, beyond this test's time; DevnetCommandTest runs 'hn devnet --nodes 3"
+                        + " --rounds 1'");
         excluded.put("hn status", "asks the packaged node at the default 127.0.0.1:6969, a port this test may not use;"
                 + " the same query runs here with --data and with --node");
         return excluded;
@@ -158,9 +160,10 @@ class DocShellExamplesTest {
         RUN.put("./hn doctor --data /tmp/hn-devnet-5812817417196573187/node0", (run, text) -> {
             assertEquals(0, run.exit(), run.out() + run.err());
             List<String> lines = run.out().lines().toList();
-            assertTrue(lines.contains("ok      port                 something listens on 127.0.0.1:" + NODE_PORT), run.out());
-            assertTrue(lines.stream().anyMatch(line -> line.startsWith("ok      pow-ledger           the last PoW block")),
+            assertTrue(lines.contains("ok      port                 something listens on 127.0.0.1:" + NODE_PORT),
                     run.out());
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith(
+                    "ok      pow-ledger           the last PoW block")), run.out());
             assertTrue(lines.stream().anyMatch(line -> line.startsWith("ok      registration         "
                     + devnet.nodes().get(0).address() + " is registered in round ")), run.out());
         });
@@ -172,7 +175,8 @@ class DocShellExamplesTest {
         RUN.put("hn registry --ledger ~/Bismuth/static/ledger.db --chain ~/.hn/chain.db", (run, text) -> {
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().matches("(?s)Round \\d+ on devnet: .*\n1 registered hypernodes .*\n    1  "
-                    + devnet.nodes().get(0).address() + "  127\\.0\\.0\\.1:" + NODE_PORT + " .*\n0 refused registration rows:\n"),
+                    + devnet.nodes().get(0).address() + "  127\\.0\\.0\\.1:" + NODE_PORT
+                    + " .*\n0 refused registration rows:\n"),
                     run.out());
         });
         RUN.put("hn token create --data ~/.hn --scope read --ttl 30d --subject grafana", (run, text) -> {
@@ -183,12 +187,8 @@ class DocShellExamplesTest {
         });
         RUN.put("hn status --node 203.0.113.5:6969 --token eyJhbGciOiJIUzI1NiJ9...",
                 DocShellExamplesTest::statusOfTheNode);
-        RUN.put("printf 'hello\\nheight\\nblocksync 100\\nquit\\n' | hn peer 203.0.113.5:6969 --legacy", (run, text) -> {
-            assertEquals(0, run.exit(), run.out() + run.err());
-            List<String> received = run.out().lines().filter(line -> line.contains("\"direction\":\"received\""))
-                    .map(line -> field(line, "command")).toList();
-            assertEquals(List.of("hello", "height", "blocksync"), received, run.out());
-        });
+        RUN.put("printf 'hello\\nheight\\nblocksync 100\\nquit\\n' | hn peer 203.0.113.5:6969 --legacy",
+                DocShellExamplesTest::everyCommandAnswered);
         RUN.put("hn bootstrap create --data ~/.hn --out hn-bootstrap.tar.gz", (run, text) -> {
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().startsWith("created " + home.resolve("hn-bootstrap.tar.gz") + ": devnet round "),
@@ -385,7 +385,8 @@ class DocShellExamplesTest {
                 }
             } else if (language.equals("console")) {
                 if (!page.getParent().getFileName().toString().equals("docs")) {
-                    fail(name + ":" + (start + 1) + ": DocExamplesTest runs the console blocks of docs/ only; use ```sh");
+                    fail(name + ":" + (start + 1)
+                            + ": DocExamplesTest runs the console blocks of docs/ only; use ```sh");
                 }
                 lastBlock.clear();
             } else {
@@ -433,7 +434,8 @@ class DocShellExamplesTest {
         assertTrue(assertThrowsAssertion(page).contains("page.md:2: a command in a ```text block"));
         Path readme = Files.createDirectories(dir.resolve("deploy")).resolve("README.md");
         Files.writeString(readme, "```console\n$ hn --version\n```\n");
-        assertTrue(assertThrowsAssertion(readme).contains("deploy/README.md:1: DocExamplesTest runs the console blocks"));
+        assertTrue(assertThrowsAssertion(readme).contains(
+                "deploy/README.md:1: DocExamplesTest runs the console blocks"));
     }
 
     private static String assertThrowsAssertion(Path page) {
@@ -559,6 +561,15 @@ class DocShellExamplesTest {
                         name + " of line " + (i + 1) + ":\n" + run.out());
             }
         }
+    }
+
+    /** The node answered the hello, height and blocksync the example sends, in the reference framing. */
+    private static void everyCommandAnswered(Run run, List<String> text) {
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals("legacy", field(run.out().lines().findFirst().orElse(""), "framing"), run.out());
+        List<String> received = run.out().lines().filter(line -> line.contains("\"direction\":\"received\""))
+                .map(line -> field(line, "command")).toList();
+        assertEquals(List.of("hello", "height", "blocksync"), received, run.out());
     }
 
     /** A string field of a JSON line, or null; the docs' sample lines elide parts with {@code ...}, so no parser. */
