@@ -206,7 +206,8 @@ class DocShellExamplesTest {
             assertTrue(Files.isRegularFile(home.resolve("hn-new").resolve(NodeDaemon.CHAIN_FILE)));
         });
         // docs/observability.md
-        RUN.put(DAEMON_LINE, (run, text) -> assertTrue(daemon.metricsAddress().isPresent()));
+        RUN.put(DAEMON_LINE, (run, text) -> assertEquals(METRICS_PORT,
+                daemon.metricsAddress().map(InetSocketAddress::getPort).orElse(0)));
         RUN.put("curl -s http://127.0.0.1:9469/metrics", (run, text) -> {
             assertEquals(0, run.exit());
             assertTrue(run.out().lines().anyMatch(line -> line.equals("hn_chain_height 0.0")), run.out());
@@ -262,7 +263,9 @@ class DocShellExamplesTest {
         substitutions.put("https://example.org/hn_bs.tar.gz", "http://127.0.0.1:" + DOWNLOAD_PORT + "/hn_bs.tar.gz");
         substitutions.put("node/target/hn.jar", home.resolve("hn.jar").toString());
         substitutions.put(" site/", " " + home.resolve("site"));
-        substitutions.put("9469", String.valueOf(METRICS_PORT));
+        // the metrics port; whole settings and addresses only, as digits may occur in the scratch paths
+        substitutions.put("METRICS_PORT=9469", "METRICS_PORT=" + METRICS_PORT);
+        substitutions.put("127.0.0.1:9469", "127.0.0.1:" + METRICS_PORT);
         return substitutions;
     }
 
@@ -275,6 +278,8 @@ class DocShellExamplesTest {
         // the new node's data directory names its network, as the operator's hn.conf would
         Files.createDirectories(home.resolve("hn-new"));
         Files.writeString(home.resolve("hn-new").resolve(Settings.OPERATOR_FILE), "NETWORK=devnet\n");
+        // the daemon as 'hn run' starts it from the doc's line: picocli parses the options, the settings come from
+        // hn.conf then --set; only the PoW ledger is overridden, to keep the node out of rounds
         CommandLine.ParseResult parsed = HnCommand.commandLine().parseArgs(
                 hnArguments(substitute(DAEMON_LINE)).toArray(String[]::new));
         CommandLine.ParseResult run = parsed.subcommand();
