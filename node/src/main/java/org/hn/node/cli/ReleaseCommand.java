@@ -55,6 +55,8 @@ final class ReleaseCommand implements Runnable {
             ReleaseSigningKey.Pair pair = ReleaseSigningKey.generate();
             Path publicFile = out.resolveSibling(out.getFileName() + ".pub");
             try {
+                // the offline folder of the examples (~/offline) may not exist yet on a fresh machine
+                Files.createDirectories(out.toAbsolutePath().getParent());
                 pair.signingKey().write(out);
                 pair.releaseKey().write(publicFile, "hn release public key");
             } catch (IOException e) {

@@ -27,8 +27,9 @@ import picocli.CommandLine;
  * to the next {@code $} are its expected output, stdout then stderr, where a line {@code ...} stands for any
  * number of lines and {@code ...} inside a line for any text; no lines means the output is not checked.
  * {@code $ echo $?} followed by a number gives the exit code of the command before it, 0 otherwise. Any other
- * {@code $} line fails the test: a console block holds only what can be run. Examples that cannot run here (a
- * devnet, a daemon) are written in {@code ```sh} or {@code ```text} blocks.
+ * {@code $} line fails the test: a console block holds only what can be run. Examples that need a running node,
+ * or cannot run at all, are written in {@code ```sh} blocks: {@link DocShellExamplesTest} runs them against a devnet
+ * node or lists them as excluded with a reason.
  */
 class DocExamplesTest {
 
