@@ -2,7 +2,11 @@ package org.hn.node.wire.frame;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import org.hn.config.Network;
 import org.hn.node.wire.ProtocolBreachException;
 import org.hn.node.wire.ProtocolBreachException.Reason;
 
@@ -21,6 +25,9 @@ import org.hn.node.wire.ProtocolBreachException.Reason;
  *   <li>Bytes where a magic should be: discarded while scanning forward for the next magic; more than
  *       {@link FrameSettings#resyncLimitBytes()} discarded in a row is breach
  *       {@link Reason#MAGIC_NOT_FOUND} and the channel is closed.
+ *   <li>A connection whose very first bytes are another network's magic (a node or client configured for
+ *       another network): breach {@link Reason#MAGIC_NOT_FOUND} at once, so that the other side learns it
+ *       from the close instead of waiting out its timeout. Later in a stream such a frame is only garbage.
  * </ul>
  */
 public final class V2FrameDecoder extends FrameDecoder {
@@ -31,6 +38,7 @@ public final class V2FrameDecoder extends FrameDecoder {
     private final byte[] magic;
     private final FrameSettings settings;
     private long discardedSinceLastMagic;
+    private boolean magicSeen;
     private long checksumMismatches;
 
     /** @param settings network magic, payload cap and resync limit of this node */
@@ -78,6 +86,17 @@ public final class V2FrameDecoder extends FrameDecoder {
      * @throws ProtocolBreachException if more than the resync limit has been discarded since the last magic
      */
     private boolean alignOnMagic(ChannelHandlerContext ctx, ByteBuf in) {
+        if (!magicSeen) {
+            if (in.readableBytes() < magic.length) {
+                return false;
+            }
+            Optional<Network> other = otherNetworkAt(in, in.readerIndex());
+            if (other.isPresent()) {
+                throw breach(ctx, in, Reason.MAGIC_NOT_FOUND, "the peer speaks " + other.get().id() + " (magic "
+                        + HexFormat.of().formatHex(other.get().frameMagic()) + "), this node "
+                        + settings.network().id());
+            }
+        }
         int start = in.readerIndex();
         int end = in.writerIndex();
         // Stop one byte past the limit so that a flood of garbage costs no more than the limit to scan.
@@ -99,7 +118,17 @@ public final class V2FrameDecoder extends FrameDecoder {
             return false;
         }
         discardedSinceLastMagic = 0;
+        magicSeen = true;
         return true;
+    }
+
+    /** The network, other than ours, whose magic the four bytes at {@code index} are. */
+    private Optional<Network> otherNetworkAt(ByteBuf in, int index) {
+        byte[] first = new byte[magic.length];
+        in.getBytes(index, first);
+        return Arrays.stream(Network.values())
+                .filter(network -> network != settings.network() && Arrays.equals(first, network.frameMagic()))
+                .findFirst();
     }
 
     /** True if the bytes from {@code index} to {@code end} match the magic as far as they go. */

@@ -15,20 +15,22 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.hn.chain.block.Genesis;
 import org.hn.chain.wallet.PosWallet;
 import org.hn.config.Network;
 import org.hn.config.settings.Settings;
+import org.hn.node.cli.HnRun;
 import org.hn.node.daemon.NodeDaemon;
 import org.hn.node.devnet.Devnet;
 import org.hn.node.devnet.DevnetNode;
 import org.hn.node.server.RawPeer;
 import org.hn.node.wire.proto.Command;
 import org.hn.node.wire.proto.Command.Type;
-import org.hn.node.cli.HnRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -55,6 +57,19 @@ class QueryCommandsDevnetTest {
         devnet.close();
         node0 = daemon(devnet.nodes().get(0));
         node1 = daemon(devnet.nodes().get(1));
+        awaitPowNotSync(0);
+        awaitPowNotSync(1);
+    }
+
+    /** A node is in START until its first manager iteration finds the PoW ledger missing (after WAIT seconds). */
+    private static void awaitPowNotSync(int index) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (HnRun.of("status", "--data", data(index), "--json").exit() != 4) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("node" + index + " never reported POW_NOT_SYNC");
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static NodeDaemon daemon(DevnetNode node) throws Exception {
@@ -184,6 +199,15 @@ class QueryCommandsDevnetTest {
         assertEquals(2, run.exit());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("hn status: cannot connect to 127.0.0.1:" + (BASE_PORT + 99) + ": "), run.err());
+    }
+
+    /** The v2 hello in mainnet's magic is closed at once; the legacy retry is refused for its mainnet address. */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.SECONDS)
+    void aClientOfAnotherNetworkIsRefusedAtOnce() {
+        HnRun run = HnRun.of("status", "--node", "127.0.0.1:" + BASE_PORT, "--network", "mainnet", "--json");
+        assertEquals(3, run.exit(), run.err());
+        assertEquals("", run.out());
     }
 
     @Test

@@ -152,12 +152,24 @@ class V2FrameCodecTest {
     }
 
     @Test
-    void frameOfAnotherNetworkIsGarbage() {
+    void frameOfAnotherNetworkInAStreamIsGarbage() {
         String testnetPing = "b15b4854" + "00000002" + "b82e7cf2" + "0803";
+        assertTrue(channel.writeInbound(WireVectors.buffer(PING_FRAME)));
+        assertEquals("0803", WireVectors.hexAndRelease(channel.readInbound()));
         assertFalse(channel.writeInbound(WireVectors.buffer(testnetPing)));
         assertTrue(channel.isOpen());
         assertTrue(channel.writeInbound(WireVectors.buffer(PING_FRAME)));
         assertEquals("0803", WireVectors.hexAndRelease(channel.readInbound()));
+    }
+
+    @Test
+    void aConnectionOpenedWithAnotherNetworksMagicClosesAtOnce() {
+        String testnetPing = "b15b4854" + "00000002" + "b82e7cf2" + "0803";
+        ProtocolBreachException breach = assertThrows(ProtocolBreachException.class,
+                () -> channel.writeInbound(WireVectors.buffer(testnetPing)));
+        assertEquals(Reason.MAGIC_NOT_FOUND, breach.reason());
+        assertEquals("MAGIC_NOT_FOUND: the peer speaks testnet (magic b15b4854), this node mainnet", breach.getMessage());
+        assertFalse(channel.isOpen());
     }
 
     @Test
