@@ -262,7 +262,9 @@ class UpdaterTest {
             OutputStream out = exchange.getResponseBody();
             if (cut != null) {
                 out.write(body, from, cut - from);
-                // closing short of the announced length drops the connection: the client sees an early end
+                // sent for sure before the exchange ends short of the announced length, which drops the
+                // connection: the client sees an early end after exactly these bytes
+                out.flush();
                 return;
             }
             out.write(body, from, body.length - from);
