@@ -12,11 +12,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.hn.chain.block.Genesis;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.mempool.Mempool;
-import org.hn.chain.mempool.MempoolLimits;
 import org.hn.chain.message.PosMessage;
 import org.hn.chain.store.ChainStore;
 import org.hn.chain.testing.TestChain;
@@ -52,9 +49,8 @@ class RoundsCommandTest {
     void listsTheTwoRecordedRoundsWithTheirBlocksMessagesTestsAndTraffic() throws Exception {
         Files.writeString(data.resolve(Settings.OPERATOR_FILE), "NETWORK=devnet\n", StandardCharsets.UTF_8);
         PosWallet.of(TestChain.key(0), ID, PROCESS_STARTED).create(data.resolve(PosWallet.FILE_NAME));
-        PosBlock genesis = PosBlock.forge(TestChain.key(4), ID, 0, 0, 0, Genesis.TIMESTAMP, Genesis.previousHash(),
-                List.of());
-        Mempool mempool = new Mempool(ID, txid -> false, MempoolLimits.DEFAULTS, new SplittableRandom(7));
+        PosBlock genesis = DriverFixture.genesis();
+        Mempool mempool = DriverFixture.emptyMempool();
         Deque<Traffic> traffic = new ArrayDeque<>(List.of(new Traffic(1200, 3400, 12, 34), new Traffic(5, 6, 1, 2)));
         try (ChainStore store = ChainStore.open(data.resolve("chain.db"), genesis);
              DriverFixture node = new DriverFixture(data, store, mempool)) {

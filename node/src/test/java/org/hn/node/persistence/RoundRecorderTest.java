@@ -11,12 +11,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.hn.chain.block.Genesis;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.mempool.Mempool;
-import org.hn.chain.mempool.MempoolLimits;
 import org.hn.chain.message.PosMessage;
 import org.hn.chain.store.ChainStore;
 import org.hn.chain.store.RoundRecord;
@@ -59,10 +56,8 @@ class RoundRecorderTest {
 
     @BeforeEach
     void startNode() throws Exception {
-        PosBlock genesis = PosBlock.forge(TestChain.key(4), ID, 0, 0, 0, Genesis.TIMESTAMP, Genesis.previousHash(),
-                List.of());
-        store = ChainStore.open(directory.resolve("chain.db"), genesis);
-        mempool = new Mempool(ID, txid -> false, MempoolLimits.DEFAULTS, new SplittableRandom(7));
+        store = ChainStore.open(directory.resolve("chain.db"), DriverFixture.genesis());
+        mempool = DriverFixture.emptyMempool();
         node = new DriverFixture(directory, store, mempool);
         driver = node.driver();
         RoundTraffic traffic = () -> {

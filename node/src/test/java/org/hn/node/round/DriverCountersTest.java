@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.hn.chain.block.Genesis;
-import org.hn.chain.block.PosBlock;
 import org.hn.chain.mempool.Mempool;
-import org.hn.chain.mempool.MempoolLimits;
 import org.hn.chain.message.PosMessage;
 import org.hn.chain.store.ChainStore;
 import org.hn.chain.testing.TestChain;
@@ -35,10 +31,8 @@ class DriverCountersTest {
 
     @BeforeEach
     void startNode() throws Exception {
-        PosBlock genesis = PosBlock.forge(TestChain.key(4), ID, 0, 0, 0, Genesis.TIMESTAMP, Genesis.previousHash(),
-                List.of());
-        store = ChainStore.open(directory.resolve("chain.db"), genesis);
-        mempool = new Mempool(ID, txid -> false, MempoolLimits.DEFAULTS, new SplittableRandom(7));
+        store = ChainStore.open(directory.resolve("chain.db"), DriverFixture.genesis());
+        mempool = DriverFixture.emptyMempool();
         node = new DriverFixture(directory, store, mempool);
         driver = node.driver();
         driver.start();

@@ -1,6 +1,5 @@
 package org.hn.node.round;
 
-import org.hn.chain.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,10 +10,14 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.hn.chain.address.Address;
 import org.hn.chain.ban.BlockBans;
+import org.hn.chain.block.Genesis;
+import org.hn.chain.block.PosBlock;
 import org.hn.chain.height.HeightStatus;
 import org.hn.chain.mempool.Mempool;
+import org.hn.chain.mempool.MempoolLimits;
 import org.hn.chain.store.ChainStore;
 import org.hn.chain.testing.TestChain;
+import org.hn.chain.testing.TestClock;
 import org.hn.chain.validation.BlockValidator;
 import org.hn.chain.validation.HistoricalExemptions;
 import org.hn.config.Network;
@@ -53,6 +56,16 @@ public final class DriverFixture implements AutoCloseable {
     private volatile Runnable onPowCheck = () -> { };
 
     /** The devnet address of test key {@code key}. */
+    /** The fixture's genesis: forged by test key 4 on the devnet id, no messages. */
+    public static PosBlock genesis() {
+        return PosBlock.forge(TestChain.key(4), ID, 0, 0, 0, Genesis.TIMESTAMP, Genesis.previousHash(), List.of());
+    }
+
+    /** An empty mempool as a node of the fixture has it (reference limits, seeded drawing). */
+    public static Mempool emptyMempool() {
+        return new Mempool(ID, txid -> false, MempoolLimits.DEFAULTS, new SplittableRandom(7));
+    }
+
     public static String address(int key) {
         return Address.fromPublicKey(TestChain.key(key).publicKey(), ID);
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.hn.chain.block.Genesis;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.mempool.Mempool;
 import org.hn.chain.mempool.MempoolLimits;
@@ -46,9 +45,9 @@ class RoundDriverTest {
 
     @BeforeEach
     void startNode() throws Exception {
-        genesis = PosBlock.forge(TestChain.key(4), ID, 0, 0, 0, Genesis.TIMESTAMP, Genesis.previousHash(), List.of());
+        genesis = DriverFixture.genesis();
         store = ChainStore.open(directory.resolve("chain.db"), genesis);
-        mempool = new Mempool(ID, txid -> false, MempoolLimits.DEFAULTS, new SplittableRandom(7));
+        mempool = DriverFixture.emptyMempool();
         node = new DriverFixture(directory, store, mempool);
         clock = node.clock;
         peers = node.peers;
