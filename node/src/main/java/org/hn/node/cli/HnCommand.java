@@ -12,8 +12,10 @@ import org.hn.node.cli.client.RoundCommand;
 import org.hn.node.cli.client.StatusCommand;
 import org.hn.node.cli.client.TokenCommand;
 import org.hn.node.cli.client.TxCommand;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code hn} executable: one picocli command with a subcommand per job ({@code DESIGN.md §1}).
@@ -70,10 +72,36 @@ public final class HnCommand implements Runnable {
 
     /** Builds the command line with its subcommands; tests use this to run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new HnCommand()).setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpWidth(100);
+        return configure(new CommandLine(new HnCommand()));
+    }
+
+    /**
+     * The command line that runs {@code args}. When they start with the name of a subcommand other than
+     * {@code help}, only that subcommand is built, under a bare {@code hn}: the parse is the same, since everything
+     * after the name belongs to the subcommand, and a short command such as {@code verify-messages} does not
+     * spend a good part of its run reading the annotations of two dozen commands it will not run
+     * (docs/benchmarks.md). Anything else (options of {@code hn} itself, {@code help}, an unknown name) gets the
+     * full command line, with its usage and suggestions.
+     */
+    static CommandLine commandLineFor(String[] args) {
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> subcommand : HnCommand.class.getAnnotation(Command.class).subcommands()) {
+                Command annotation = subcommand.getAnnotation(Command.class);
+                if (annotation.name().equals(args[0]) || List.of(annotation.aliases()).contains(args[0])) {
+                    CommandSpec hn = CommandSpec.wrapWithoutInspection(new HnCommand()).name("hn");
+                    return configure(new CommandLine(hn).addSubcommand(subcommand));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    /** Settings of the whole command line; picocli passes them to the subcommands present when they are set. */
+    private static CommandLine configure(CommandLine commandLine) {
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpWidth(100);
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLineFor(args).execute(args));
     }
 }

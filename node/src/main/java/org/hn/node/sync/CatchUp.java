@@ -3,12 +3,17 @@ package org.hn.node.sync;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hn.chain.block.PosBlock;
 import org.hn.chain.height.HeightStatus;
 import org.hn.chain.mempool.Mempool;
 import org.hn.chain.store.ChainStore;
 import org.hn.chain.store.StoreException;
 import org.hn.chain.validation.BlockValidator;
+import org.hn.chain.validation.HistoricalRun;
 import org.hn.chain.validation.InvalidBlockException;
 import org.hn.node.round.PeerNetwork;
 
@@ -44,6 +49,19 @@ public final class CatchUp {
      * @param target  the best chain's height status, which the sync stops at
      */
     public SyncOutcome run(String peerKey, HeightStatus target, long nowSeconds) {
+        ExecutorService storer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "catch-up-store");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return run(peerKey, target, nowSeconds, storer);
+        } finally {
+            storer.shutdown();
+        }
+    }
+
+    private SyncOutcome run(String peerKey, HeightStatus target, long nowSeconds, ExecutorService storer) {
         int rolledBack = 0;
         int appended = 0;
         try {
@@ -63,20 +81,40 @@ public final class CatchUp {
                 repair.reinject(repair.store().rollbackTo(tip.height() - 1), nowSeconds);
                 rolledBack++;
             }
-            long tipHeight = repair.store().tip().height();
+            PosBlock previous = repair.store().tip();
+            long tipHeight = previous.height();
             // The next answer is asked for before this one is validated, so the peer's reading and the transfer
-            // overlap with our signature checks; when a block is refused, that one answer is left unread.
+            // overlap with our signature checks; when a block is refused, that one answer is left unread. A valid
+            // batch is stored on the storing thread while the next one is validated against its last block, so
+            // the cores never wait for the database (docs/benchmarks.md, catch-up).
             CompletableFuture<List<PosBlock>> next =
                     target.height() > tipHeight ? peers.blockSync(peerKey, tipHeight + 1) : null;
+            Future<Integer> storing = null;
             while (next != null) {
-                List<PosBlock> blocks = await(next);
+                List<PosBlock> blocks;
+                try {
+                    blocks = await(next);
+                } catch (PeerFailure e) {
+                    // The batch before still counts, and its store failure comes first, as when stored in turn.
+                    appended += stored(storing);
+                    throw e;
+                }
                 if (blocks.isEmpty()) {
                     break;
                 }
                 long last = blocks.get(blocks.size() - 1).height();
                 next = target.height() > last ? peers.blockSync(peerKey, last + 1) : null;
-                appended += repair.append(blocks, nowSeconds);
+                HistoricalRun run = repair.validate(blocks, previous, nowSeconds);
+                appended += stored(storing);
+                storing = null;
+                if (run.failure().isPresent()) {
+                    repair.storeValid(blocks, run);
+                    throw run.failure().get();
+                }
+                storing = storer.submit(() -> repair.storeValid(blocks, run));
+                previous = blocks.get(blocks.size() - 1);
             }
+            appended += stored(storing);
             boolean reached = repair.store().tip().height() >= target.height();
             return new SyncOutcome(reached, rolledBack, appended, (reached ? "caught up with " : "fell short of ")
                     + peerKey + " at height " + repair.store().tip().height() + " (target " + target.height() + ")");
@@ -86,6 +124,24 @@ public final class CatchUp {
             return new SyncOutcome(false, rolledBack, appended, "chain database: " + e.getMessage());
         } catch (PeerFailure e) {
             return new SyncOutcome(false, rolledBack, appended, peerKey + ": " + e.getMessage());
+        }
+    }
+
+    /** What a batch handed to the storing thread appended, once stored; 0 for none. */
+    private static int stored(Future<Integer> storing) throws StoreException {
+        if (storing == null) {
+            return 0;
+        }
+        try {
+            return storing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while storing blocks", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException storeFailure) {
+                throw storeFailure;
+            }
+            throw new IllegalStateException("storing blocks failed", e.getCause());
         }
     }
 

@@ -36,7 +36,30 @@ final class ChainRepair {
      * @throws ChainConflictException at the first block the store refuses; the blocks before it stay appended
      */
     int append(List<PosBlock> blocks, long nowSeconds) throws StoreException, InvalidBlockException {
-        HistoricalRun run = validator.validateHistoricalRun(blocks, store.tip(), nowSeconds);
+        HistoricalRun run = validate(blocks, store.tip(), nowSeconds);
+        int stored = storeValid(blocks, run);
+        if (run.failure().isPresent()) {
+            throw run.failure().get();
+        }
+        return stored;
+    }
+
+    /**
+     * Validates blocks as {@link #append} does, without storing them, on top of {@code previous}: the tip, or the
+     * last block of a batch validated before and still being stored.
+     */
+    HistoricalRun validate(List<PosBlock> blocks, PosBlock previous, long nowSeconds) {
+        return validator.validateHistoricalRun(blocks, previous, nowSeconds);
+    }
+
+    /**
+     * Stores the leading blocks that {@code run} found valid, in one transaction, and takes their messages out of
+     * the mempool.
+     *
+     * @return how many blocks were stored
+     * @throws ChainConflictException at the first block the store refuses; the blocks before it stay appended
+     */
+    int storeValid(List<PosBlock> blocks, HistoricalRun run) throws StoreException {
         List<PosBlock> valid = blocks.subList(0, run.validBlocks());
         try {
             store.appendAll(valid);
@@ -47,9 +70,6 @@ final class ChainRepair {
                 store.append(block);
                 mempool.removeAll(block.txs());
             }
-        }
-        if (run.failure().isPresent()) {
-            throw run.failure().get();
         }
         return valid.size();
     }

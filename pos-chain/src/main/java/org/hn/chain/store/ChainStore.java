@@ -614,6 +614,23 @@ public final class ChainStore implements AutoCloseable {
                         + " sir " + block.sir() + " already has block " + rows.getLong(1));
             }
         }
+        // The txid key refuses a txid stored before; only then are the txids looked up one by one, for the error.
+        // A savepoint undoes this block's rows first, so the lookup sees the chain as it was before the block.
+        insertStatement(connection, "SAVEPOINT block_rows").execute();
+        try {
+            insertRows(connection, block);
+        } catch (SQLException e) {
+            insertStatement(connection, INSERT_MESSAGE).clearBatch();
+            insertStatement(connection, "ROLLBACK TO block_rows").execute();
+            insertStatement(connection, "RELEASE block_rows").execute();
+            requireNewTxids(connection, block);
+            throw e;
+        }
+        insertStatement(connection, "RELEASE block_rows").execute();
+    }
+
+    /** Throws {@link ChainConflict#DUPLICATE_TXID} for the first tx of {@code block} whose txid is stored. */
+    private void requireNewTxids(Connection connection, PosBlock block) throws SQLException, StoreException {
         PreparedStatement txidQuery = insertStatement(connection,
                 "SELECT block_height FROM pos_messages WHERE txid = ?");
         for (PosMessage tx : block.txs()) {
@@ -625,6 +642,9 @@ public final class ChainStore implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void insertRows(Connection connection, PosBlock block) throws SQLException {
         PreparedStatement blockInsert = insertStatement(connection, INSERT_BLOCK);
         blockInsert.setLong(1, block.height());
         blockInsert.setLong(2, block.round());

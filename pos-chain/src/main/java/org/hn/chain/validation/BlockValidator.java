@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.hn.chain.address.Address;
 import org.hn.chain.ban.BlockBans;
 import org.hn.chain.block.PosBlock;
@@ -42,8 +41,6 @@ public final class BlockValidator {
     public static final int DEFAULT_MAX_TXS_PER_BLOCK = 3000;
     /** Forging slots per round: slots 0–18 have a forger. */
     public static final int FORGING_SLOTS = 19;
-
-    private static final int PARALLEL_TX_THRESHOLD = 64;
 
     private final byte networkId;
     private final ForgerSchedule schedule;
@@ -145,14 +142,9 @@ public final class BlockValidator {
         for (int index = 0; index < checked.size(); index++) {
             firstTx[index + 1] = firstTx[index] + checked.get(index).txs().size();
         }
-        IntStream txIndexes = IntStream.range(0, firstTx[checked.size()]);
-        if (firstTx[checked.size()] >= PARALLEL_TX_THRESHOLD) {
-            txIndexes = txIndexes.parallel();
-        }
-        // In encounter order, so the failure found is the one of the lowest block, then the lowest tx.
-        OptionalInt failedTx = txIndexes
-                .filter(index -> txFailure(checked, firstTx, index, nowSeconds) != null)
-                .findFirst();
+        // The lowest failing index is the one of the lowest block, then the lowest tx.
+        OptionalInt failedTx = LowestFailure.find(firstTx[checked.size()],
+                index -> txFailure(checked, firstTx, index, nowSeconds) != null);
         if (failedTx.isEmpty()) {
             return new HistoricalRun(headersValid, Optional.ofNullable(headerFailure));
         }
@@ -262,16 +254,11 @@ public final class BlockValidator {
     /** §6.4 step 6: every tx passes the message check; large blocks are checked on all cores. */
     private void checkTxs(PosBlock block, long nowSeconds) throws InvalidBlockException {
         List<PosMessage> txs = block.txs();
-        IntStream indexes = IntStream.range(0, txs.size());
-        if (txs.size() >= PARALLEL_TX_THRESHOLD) {
-            indexes = indexes.parallel();
-        }
-        Optional<String> failure = indexes
-                .mapToObj(index -> txFailure(txs.get(index), index, nowSeconds))
-                .filter(reason -> reason != null)
-                .findFirst();
-        if (failure.isPresent()) {
-            throw new InvalidBlockException(BlockRejection.INVALID_TX, failure.get());
+        OptionalInt failed = LowestFailure.find(txs.size(),
+                index -> txFailure(txs.get(index), index, nowSeconds) != null);
+        if (failed.isPresent()) {
+            int index = failed.getAsInt();
+            throw new InvalidBlockException(BlockRejection.INVALID_TX, txFailure(txs.get(index), index, nowSeconds));
         }
     }
 
