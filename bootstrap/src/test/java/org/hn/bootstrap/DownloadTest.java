@@ -59,15 +59,17 @@ class DownloadTest {
             SnapshotException broken = assertThrows(SnapshotException.class,
                     () -> download.fetch(URI.create(server.url()), target, (bytes, total) -> { }));
             assertEquals(SnapshotFailure.IO, broken.reason());
-            assertEquals(half, Files.size(SnapshotDownload.partOf(target)), "the part is kept for a resume");
+            // the dropped connection may discard bytes still in flight: the part holds what arrived, at most half
+            long kept = Files.size(SnapshotDownload.partOf(target));
+            assertTrue(kept > 0 && kept <= half, "the part is kept for a resume: " + kept + " bytes");
             assertFalse(Files.exists(target));
 
             List<long[]> progress = new ArrayList<>();
             download.fetch(URI.create(server.url()), target, (bytes, total) -> progress.add(new long[] {bytes, total}));
-            assertEquals(List.of("", "bytes=" + half + "-"), server.ranges());
+            assertEquals(List.of("", "bytes=" + kept + "-"), server.ranges());
             assertArrayEquals(archive, Files.readAllBytes(target));
             assertFalse(Files.exists(SnapshotDownload.partOf(target)));
-            assertArrayEquals(new long[] {half, archive.length}, progress.get(0), "progress starts at the resumed part");
+            assertArrayEquals(new long[] {kept, archive.length}, progress.get(0), "progress starts at the resumed part");
             assertArrayEquals(new long[] {archive.length, archive.length}, progress.get(progress.size() - 1));
         }
     }

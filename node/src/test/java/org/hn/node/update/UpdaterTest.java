@@ -151,12 +151,13 @@ class UpdaterTest {
         assertTrue(refused.getMessage().contains("resumes"), refused.getMessage());
         assertNothingChanged();
         Path partial = store.partialDownload(ReleaseVersion.parse("0.2.0"));
-        assertEquals(70_000, Files.size(partial));
+        long kept = Files.size(partial);
+        assertTrue(kept > 0 && kept <= 70_000, "kept " + kept + " bytes");
 
         cutAfter.clear();
         health.add(ProbeResult.OK);
         assertEquals(UpdateOutcome.Result.INSTALLED, updater().run().result());
-        assertEquals(List.of("bytes=70000-"), ranges);
+        assertEquals(List.of("bytes=" + kept + "-"), ranges, "the next run resumes from what was kept");
         assertArrayEquals(newJar, Files.readAllBytes(store.root().resolve("current/hn.jar")));
     }
 
@@ -262,8 +263,8 @@ class UpdaterTest {
             OutputStream out = exchange.getResponseBody();
             if (cut != null) {
                 out.write(body, from, cut - from);
-                // sent for sure before the exchange ends short of the announced length, which drops the
-                // connection: the client sees an early end after exactly these bytes
+                // ending the exchange short of the announced length drops the connection: the client sees an
+                // early end (the reset may discard what was still in flight, so it keeps at most these bytes)
                 out.flush();
                 return;
             }
