@@ -128,7 +128,10 @@ final class DevnetCommand implements Callable<Integer> {
                 }
                 boolean agree = statuses.stream().map(status -> status.get().path("height").asLong() + "/"
                         + status.get().path("block_hash").asText()).distinct().count() == 1;
-                if (agree || System.currentTimeMillis() - agreedWaitStart > AGREEMENT_WAIT_MILLIS) {
+                // status files are rewritten one after the other: at a round change they differ for a moment
+                boolean sameRound = statuses.stream().map(status -> status.get().path("round").asLong())
+                        .distinct().count() == 1;
+                if (agree && sameRound || System.currentTimeMillis() - agreedWaitStart > AGREEMENT_WAIT_MILLIS) {
                     ObjectNode summary = summary(devnet, statuses);
                     devnet.close();
                     if (!agree) {
@@ -162,7 +165,8 @@ final class DevnetCommand implements Callable<Integer> {
     private static ObjectNode summary(Devnet devnet, List<Optional<JsonNode>> statuses) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
-        root.put("round", statuses.get(0).map(status -> status.path("round").asLong())
+        root.put("round", statuses.stream().flatMap(Optional::stream)
+                .mapToLong(status -> status.path("round").asLong()).max()
                 .orElse(Network.DEVNET.roundAt(System.currentTimeMillis() / 1000.0)));
         ArrayNode nodes = root.putArray("nodes");
         for (int i = 0; i < statuses.size(); i++) {
