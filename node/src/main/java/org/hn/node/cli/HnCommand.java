@@ -1,5 +1,6 @@
 package org.hn.node.cli;
 
+import java.util.List;
 import org.hn.node.cli.client.AddTxsCommand;
 import org.hn.node.cli.client.BlockCommand;
 import org.hn.node.cli.client.HeadersCommand;
@@ -12,10 +13,9 @@ import org.hn.node.cli.client.RoundCommand;
 import org.hn.node.cli.client.StatusCommand;
 import org.hn.node.cli.client.TokenCommand;
 import org.hn.node.cli.client.TxCommand;
-import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * The {@code hn} executable: one picocli command with a subcommand per job ({@code DESIGN.md §1}).
