@@ -57,12 +57,17 @@ final class BenchChain {
 
     /** All blocks of the chain above the genesis, in order. */
     static List<PosBlock> blocks(int blocks, int txsPerBlock) throws StoreException {
+        return firstBlocks(blocks, txsPerBlock, blocks);
+    }
+
+    /** The first {@code count} blocks above the genesis of the chain of {@code blocks} blocks, in order. */
+    static List<PosBlock> firstBlocks(int blocks, int txsPerBlock, int count) throws StoreException {
         try (ChainStore store = ChainStore.openExisting(database(blocks, txsPerBlock))) {
-            List<PosBlock> all = new ArrayList<>(blocks);
-            while (all.size() < blocks) {
-                all.addAll(store.blocksFrom(all.size() + 1, BLOCKS_PER_WRITE));
+            List<PosBlock> first = new ArrayList<>(count);
+            while (first.size() < count) {
+                first.addAll(store.blocksFrom(first.size() + 1, Math.min(BLOCKS_PER_WRITE, count - first.size())));
             }
-            return all;
+            return first;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.hn.node.sync;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,10 +26,20 @@ import org.hn.node.round.PeerNetwork;
  */
 public final class CatchUp {
 
+    /**
+     * Messages stored per transaction, at least: valid answers are gathered until they hold this many (ten answers
+     * of 20 blocks of 100 messages). Larger commits change each page of the randomly ordered {@code txid_head}
+     * index once for more messages (docs/benchmarks.md, catch-up). At most two groups are held in memory, one
+     * being stored and one being gathered (some 30 MB of heap); a kill loses them, and the next catch-up
+     * downloads them again.
+     */
+    static final int STORE_GROUP_MESSAGES = 20_000;
+
     private final ChainRepair repair;
     private final PeerNetwork peers;
     private final int maxRollbackBlocks;
     private final Duration requestTimeout;
+    private final int groupMessages;
 
     /**
      * @param maxRollbackBlocks deepest rollback done without an operator ({@code MAX_ROLLBACK_BLOCKS})
@@ -36,10 +47,17 @@ public final class CatchUp {
      */
     public CatchUp(ChainStore store, Mempool mempool, BlockValidator validator, PeerNetwork peers,
                    int maxRollbackBlocks, Duration requestTimeout) {
+        this(store, mempool, validator, peers, maxRollbackBlocks, requestTimeout, STORE_GROUP_MESSAGES);
+    }
+
+    /** @param groupMessages messages gathered before a group of answers is stored ({@link #STORE_GROUP_MESSAGES}) */
+    CatchUp(ChainStore store, Mempool mempool, BlockValidator validator, PeerNetwork peers, int maxRollbackBlocks,
+            Duration requestTimeout, int groupMessages) {
         this.repair = new ChainRepair(store, mempool, validator);
         this.peers = peers;
         this.maxRollbackBlocks = maxRollbackBlocks;
         this.requestTimeout = requestTimeout;
+        this.groupMessages = groupMessages;
     }
 
     /**
@@ -84,19 +102,24 @@ public final class CatchUp {
             PosBlock previous = repair.store().tip();
             long tipHeight = previous.height();
             // The next answer is asked for before this one is validated, so the peer's reading and the transfer
-            // overlap with our signature checks; when a block is refused, that one answer is left unread. A valid
-            // batch is stored on the storing thread while the next one is validated against its last block, so
-            // the cores never wait for the database (docs/benchmarks.md, catch-up).
+            // overlap with our signature checks; when a block is refused, that one answer is left unread. Valid
+            // answers are gathered into groups of STORE_GROUP_MESSAGES, each stored in one transaction on the
+            // storing thread while the next answers are validated against its last block, so the cores never wait
+            // for the database, and each commit rewrites fewer pages per block (docs/benchmarks.md, catch-up).
             CompletableFuture<List<PosBlock>> next =
                     target.height() > tipHeight ? peers.blockSync(peerKey, tipHeight + 1) : null;
             Future<Integer> storing = null;
+            List<PosBlock> group = new ArrayList<>();
+            int gathered = 0;
             while (next != null) {
                 List<PosBlock> blocks;
                 try {
                     blocks = await(next);
                 } catch (PeerFailure e) {
-                    // The batch before still counts, and its store failure comes first, as when stored in turn.
+                    // The blocks validated before still count, and a store failure comes first, as when stored
+                    // in turn.
                     appended += stored(storing);
+                    appended += repair.store(group);
                     throw e;
                 }
                 if (blocks.isEmpty()) {
@@ -105,16 +128,25 @@ public final class CatchUp {
                 long last = blocks.get(blocks.size() - 1).height();
                 next = target.height() > last ? peers.blockSync(peerKey, last + 1) : null;
                 HistoricalRun run = repair.validate(blocks, previous, nowSeconds);
-                appended += stored(storing);
-                storing = null;
                 if (run.failure().isPresent()) {
-                    repair.storeValid(blocks, run);
+                    appended += stored(storing);
+                    appended += repair.store(group);
+                    appended += repair.storeValid(blocks, run);
                     throw run.failure().get();
                 }
-                storing = storer.submit(() -> repair.storeValid(blocks, run));
+                group.addAll(blocks);
+                gathered += blocks.stream().mapToInt(block -> block.txs().size()).sum();
                 previous = blocks.get(blocks.size() - 1);
+                if (gathered >= groupMessages) {
+                    appended += stored(storing);
+                    List<PosBlock> full = List.copyOf(group);
+                    group.clear();
+                    gathered = 0;
+                    storing = storer.submit(() -> repair.store(full));
+                }
             }
             appended += stored(storing);
+            appended += repair.store(group);
             boolean reached = repair.store().tip().height() >= target.height();
             return new SyncOutcome(reached, rolledBack, appended, (reached ? "caught up with " : "fell short of ")
                     + peerKey + " at height " + repair.store().tip().height() + " (target " + target.height() + ")");

@@ -60,7 +60,19 @@ final class ChainRepair {
      * @throws ChainConflictException at the first block the store refuses; the blocks before it stay appended
      */
     int storeValid(List<PosBlock> blocks, HistoricalRun run) throws StoreException {
-        List<PosBlock> valid = blocks.subList(0, run.validBlocks());
+        return store(blocks.subList(0, run.validBlocks()));
+    }
+
+    /**
+     * Stores blocks already validated, in one transaction, and takes their messages out of the mempool.
+     *
+     * @return how many blocks were stored
+     * @throws ChainConflictException at the first block the store refuses; the blocks before it stay appended
+     */
+    int store(List<PosBlock> valid) throws StoreException {
+        if (valid.isEmpty()) {
+            return 0;
+        }
         try {
             store.appendAll(valid);
             valid.forEach(block -> mempool.removeAll(block.txs()));

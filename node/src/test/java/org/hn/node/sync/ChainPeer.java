@@ -1,5 +1,6 @@
 package org.hn.node.sync;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ final class ChainPeer implements PeerNetwork {
     private final ChainStore theirs;
     private final int blockSyncCount;
     private final Runnable beforeEachAnswer;
+    private volatile long failBlockSyncFrom = Long.MAX_VALUE;
 
     ChainPeer(ChainStore theirs, int blockSyncCount) {
         this(theirs, blockSyncCount, () -> { });
@@ -34,8 +36,16 @@ final class ChainPeer implements PeerNetwork {
         return answer(() -> theirs.blockInfo(height));
     }
 
+    /** Makes every later {@code blocksync} from {@code height} up fail, as a peer that went away. */
+    void failBlockSyncFrom(long height) {
+        failBlockSyncFrom = height;
+    }
+
     @Override
     public CompletableFuture<List<PosBlock>> blockSync(String peerKey, long firstHeight) {
+        if (firstHeight >= failBlockSyncFrom) {
+            return CompletableFuture.failedFuture(new IOException("connection reset"));
+        }
         return answer(() -> theirs.blocksFrom(firstHeight, blockSyncCount));
     }
 

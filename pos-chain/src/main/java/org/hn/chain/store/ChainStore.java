@@ -8,9 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -51,12 +53,29 @@ public final class ChainStore implements AutoCloseable {
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final int READERS = 4;
+    /**
+     * Page cache of the writer connection, in KiB (SQLite's default is 2,000): holds the {@code txid_head} index of
+     * a chain of about 1.2 million messages, whose pages storing touches at random.
+     */
+    private static final int WRITER_CACHE_KIB = 32 * 1024;
+    private static final int CHECKPOINT_PAGES = 8192;
+    private static final long WAL_LIMIT_BYTES = 64L * 1024 * 1024;
     private static final HexFormat HEX = HexFormat.of();
     private static final String PROCESS_STARTS = "process_starts";
     private static final HeightStatus UNKNOWN_BLOCK = new HeightStatus(0, 0, 0, "", 0, 0, 0, 0);
 
     private static final String INSERT_BLOCK = "INSERT INTO pos_chain (" + StoredRows.BLOCK_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * Finds a message by txid through the {@code txid_head} index (schema migration 3): bind the txid's first
+     * {@value #TXID_HEAD_LENGTH} bytes ({@link #txidHead}), then the whole txid.
+     */
+    private static final String BY_TXID = "substr(txid, 1, 8) = ? AND txid = ?";
+    private static final int TXID_HEAD_LENGTH = 8;
+    /** Txid heads looked up by one query when a block's txids are checked. */
+    private static final int HEADS_PER_QUERY = 100;
+    private static final String STORED_TXIDS = "SELECT txid, block_height FROM pos_messages WHERE substr(txid, 1, 8) IN ("
+            + String.join(", ", Collections.nCopies(HEADS_PER_QUERY, "?")) + ")";
     private static final String INSERT_MESSAGE = "INSERT INTO pos_messages (position, " + StoredRows.MESSAGE_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -120,6 +139,12 @@ public final class ChainStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot open the chain database " + file + ": " + e.getMessage(), e);
         }
+        try {
+            checkpointLater(writer);
+        } catch (SQLException e) {
+            closeQuietly(writer);
+            throw new StoreException("cannot set up the chain database " + file + ": " + e.getMessage(), e);
+        }
         HikariDataSource readers;
         try {
             SchemaMigrations.migrate(writer);
@@ -149,7 +174,22 @@ public final class ChainStore implements AutoCloseable {
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setCacheSize(-WRITER_CACHE_KIB);
         return config;
+    }
+
+    /**
+     * Lets the WAL grow to {@value #CHECKPOINT_PAGES} pages before SQLite copies it back into the database (the
+     * default is 1,000): a page changed by several commits in between is then copied once. Catch-up changes a
+     * random page of the {@code txid_head} index for nearly every message it stores, so most commits changed the
+     * same pages as the one before (docs/benchmarks.md, catch-up). The WAL file is cut back to
+     * {@value #WAL_LIMIT_BYTES} bytes after a checkpoint.
+     */
+    private static void checkpointLater(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = " + CHECKPOINT_PAGES);
+            statement.execute("PRAGMA journal_size_limit = " + WAL_LIMIT_BYTES);
+        }
     }
 
     private static HikariDataSource readerPool(String url) {
@@ -238,8 +278,9 @@ public final class ChainStore implements AutoCloseable {
     /** Whether a message with this txid is stored in any block (§8.2 step c). */
     public boolean hasTx(byte[] txid) throws StoreException {
         return read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pos_messages WHERE txid = ?")) {
-                query.setBytes(1, txid);
+            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pos_messages WHERE " + BY_TXID)) {
+                query.setBytes(1, txidHead(txid));
+                query.setBytes(2, txid);
                 try (ResultSet rows = query.executeQuery()) {
                     return rows.next();
                 }
@@ -249,7 +290,7 @@ public final class ChainStore implements AutoCloseable {
 
     /** The stored message with this txid (its raw signature bytes), with its block height ({@code gettx}). */
     public Optional<PosMessage> message(byte[] txid) throws StoreException {
-        return read(connection -> readMessages(connection, "txid = ?", "", txid).stream().findFirst());
+        return read(connection -> readMessages(connection, BY_TXID, "", txidHead(txid), txid).stream().findFirst());
     }
 
     /**
@@ -614,34 +655,41 @@ public final class ChainStore implements AutoCloseable {
                         + " sir " + block.sir() + " already has block " + rows.getLong(1));
             }
         }
-        // The txid key refuses a txid stored before; only then are the txids looked up one by one, for the error.
-        // A savepoint undoes this block's rows first, so the lookup sees the chain as it was before the block.
-        insertStatement(connection, "SAVEPOINT block_rows").execute();
-        try {
-            insertRows(connection, block);
-        } catch (SQLException e) {
-            insertStatement(connection, INSERT_MESSAGE).clearBatch();
-            insertStatement(connection, "ROLLBACK TO block_rows").execute();
-            insertStatement(connection, "RELEASE block_rows").execute();
-            requireNewTxids(connection, block);
-            throw e;
-        }
-        insertStatement(connection, "RELEASE block_rows").execute();
+        requireNewTxids(connection, block);
+        insertRows(connection, block);
     }
 
-    /** Throws {@link ChainConflict#DUPLICATE_TXID} for the first tx of {@code block} whose txid is stored. */
+    /**
+     * Throws {@link ChainConflict#DUPLICATE_TXID} for the first tx of {@code block}, in block order, whose txid is
+     * stored: one indexed query per {@value #HEADS_PER_QUERY} txids finds the stored messages whose txid starts
+     * like one of them, and whole txids are compared here.
+     */
     private void requireNewTxids(Connection connection, PosBlock block) throws SQLException, StoreException {
-        PreparedStatement txidQuery = insertStatement(connection,
-                "SELECT block_height FROM pos_messages WHERE txid = ?");
-        for (PosMessage tx : block.txs()) {
-            txidQuery.setBytes(1, tx.txid());
-            try (ResultSet rows = txidQuery.executeQuery()) {
-                if (rows.next()) {
-                    throw new ChainConflictException(ChainConflict.DUPLICATE_TXID,
-                            "txid " + tx.txidHex() + " is already in block " + rows.getLong(1));
+        List<PosMessage> txs = block.txs();
+        Map<String, Long> stored = new HashMap<>();
+        PreparedStatement query = insertStatement(connection, STORED_TXIDS);
+        for (int first = 0; first < txs.size(); first += HEADS_PER_QUERY) {
+            for (int i = 0; i < HEADS_PER_QUERY; i++) {
+                // A short last chunk repeats its first head, which IN ignores.
+                query.setBytes(i + 1, txidHead(txs.get(first + (first + i < txs.size() ? i : 0)).txid()));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(HEX.formatHex(rows.getBytes(1)), rows.getLong(2));
                 }
             }
         }
+        for (PosMessage tx : txs) {
+            Long height = stored.get(tx.txidHex());
+            if (height != null) {
+                throw new ChainConflictException(ChainConflict.DUPLICATE_TXID,
+                        "txid " + tx.txidHex() + " is already in block " + height);
+            }
+        }
+    }
+
+    private static byte[] txidHead(byte[] txid) {
+        return Arrays.copyOf(txid, Math.min(TXID_HEAD_LENGTH, txid.length));
     }
 
     private void insertRows(Connection connection, PosBlock block) throws SQLException {

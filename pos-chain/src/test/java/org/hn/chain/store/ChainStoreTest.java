@@ -77,7 +77,7 @@ class ChainStoreTest {
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file());
              Statement statement = raw.createStatement()) {
             assertEquals("wal", single(statement, "PRAGMA journal_mode"));
-            assertEquals("2", single(statement, "PRAGMA user_version"));
+            assertEquals("3", single(statement, "PRAGMA user_version"));
             assertEquals("ok", single(statement, "PRAGMA integrity_check"));
         }
     }
@@ -391,7 +391,7 @@ class ChainStoreTest {
             statement.execute("PRAGMA user_version = 99");
         }
         StoreException newer = assertThrows(StoreException.class, () -> ChainStore.open(file()));
-        assertEquals("the chain database has schema version 99 but this node knows only up to 2; use a newer node",
+        assertEquals("the chain database has schema version 99 but this node knows only up to 3; use a newer node",
                 newer.getMessage());
 
         Path reference = folder.resolve("reference.db");

@@ -82,7 +82,7 @@ class RoundRecordsTest {
              Statement statement = raw.createStatement();
              ResultSet version = statement.executeQuery("PRAGMA user_version")) {
             version.next();
-            assertEquals(2, version.getInt(1));
+            assertEquals(3, version.getInt(1));
         }
     }
 
