@@ -142,10 +142,13 @@ public class CatchUpBenchmark {
         }
     }
 
-    /** The height of the catching-up node's chain; 0 when it cannot be read. */
+    /**
+     * The height of the catching-up node's chain, from its tip block (a height status would be recomputed over the
+     * whole chain at every new round); 0 when it cannot be read.
+     */
     long clientHeight() {
         try {
-            return store.heightStatus().height();
+            return store.tip().height();
         } catch (StoreException e) {
             return 0;
         }

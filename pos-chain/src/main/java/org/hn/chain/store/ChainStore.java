@@ -878,32 +878,66 @@ public final class ChainStore implements AutoCloseable {
     }
 
     /**
-     * {@code uniques} and {@code forgers} of §9.1 over blocks 1 … {@code lastHeight}: the expensive part of a
-     * height status (it scans the whole chain), reused while block {@code lastHeight} keeps its hash, i.e.
-     * for the whole of a round: {@link #append} keeps the hashes chained, so a change below would change it.
+     * {@code uniques} and {@code forgers} of §9.1 over blocks 1 … {@code lastHeight}, with the distinct senders and
+     * forgers they count: the expensive part of a height status. Reused while block {@code lastHeight} keeps its
+     * hash, i.e. for the whole of a round, and extended to a later {@code lastHeight} while it keeps its own
+     * ({@link #append} keeps the hashes chained, so a change below would change it): only the blocks above it are
+     * read, so a catching-up node asked for its status at every new round does not scan its whole chain each time.
      */
-    private record PastRounds(long lastHeight, byte[] blockHash, long uniques, long forgers) {
+    private record PastRounds(long lastHeight, byte[] blockHash, Set<String> senders, Set<String> forgerAddresses) {
+
+        long uniques() {
+            return senders.size();
+        }
+
+        long forgers() {
+            return forgerAddresses.size();
+        }
     }
 
     private PastRounds pastRounds(Connection connection, long lastHeight) throws SQLException {
-        byte[] hash;
-        try (PreparedStatement query = connection.prepareStatement("SELECT block_hash FROM pos_chain WHERE height = ?")) {
-            query.setLong(1, lastHeight);
-            try (ResultSet rows = query.executeQuery()) {
-                hash = rows.next() ? rows.getBytes(1) : new byte[0];
-            }
-        }
         PastRounds known = lastPastRounds;
+        byte[] hash = blockHash(connection, lastHeight);
         if (known != null && known.lastHeight() == lastHeight && Arrays.equals(known.blockHash(), hash)) {
             return known;
         }
-        PastRounds computed = new PastRounds(lastHeight, hash,
-                singleLong(connection, "SELECT COUNT(DISTINCT sender) FROM pos_messages WHERE block_height BETWEEN 1 AND ?",
-                        lastHeight),
-                singleLong(connection, "SELECT COUNT(DISTINCT forger) FROM pos_chain WHERE height BETWEEN 1 AND ?",
-                        lastHeight));
+        boolean grows = known != null && known.lastHeight() < lastHeight
+                && Arrays.equals(known.blockHash(), blockHash(connection, known.lastHeight()));
+        long from = grows ? known.lastHeight() + 1 : 1;
+        Set<String> senders = new HashSet<>(grows ? known.senders() : Set.of());
+        senders.addAll(distinct(connection, "SELECT DISTINCT sender FROM pos_messages WHERE block_height BETWEEN ? AND ?",
+                from, lastHeight));
+        Set<String> forgers = new HashSet<>(grows ? known.forgerAddresses() : Set.of());
+        forgers.addAll(distinct(connection, "SELECT DISTINCT forger FROM pos_chain WHERE height BETWEEN ? AND ?",
+                from, lastHeight));
+        PastRounds computed = new PastRounds(lastHeight, hash, Set.copyOf(senders), Set.copyOf(forgers));
         lastPastRounds = computed;
         return computed;
+    }
+
+    /** The hash of the block at {@code height}; empty when there is none. */
+    private static byte[] blockHash(Connection connection, long height) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT block_hash FROM pos_chain WHERE height = ?")) {
+            query.setLong(1, height);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getBytes(1) : new byte[0];
+            }
+        }
+    }
+
+    private static List<String> distinct(Connection connection, String sql, long fromHeight, long toHeight)
+            throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, fromHeight);
+            query.setLong(2, toHeight);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
     }
 
     private static long tipHeight(Connection connection) throws SQLException {

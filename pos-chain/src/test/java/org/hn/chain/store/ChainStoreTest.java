@@ -240,6 +240,28 @@ class ChainStoreTest {
     }
 
     @Test
+    void pastRoundMetricsGrowOnlyOverTheBlocksTheyWereCountedOn() throws Exception {
+        List<PosBlock> chain = handBuiltChain();
+        try (ChainStore store = ChainStore.open(file())) {
+            store.appendAll(chain);
+            // Counted over blocks 1–2: senders A0 A1 A2, forgers A1 A2.
+            assertEquals(new HeightStatus(3, 2, 0, chain.get(2).blockHashHex(), 3, 0, 2, 0), store.blockInfo(3));
+            // Grown to blocks 1–3 without reading 1–2 again: block 3 adds sender A3.
+            assertEquals(new HeightStatus(5, 3, 5, chain.get(4).blockHashHex(), 4, 2, 2, 2), store.heightStatus());
+            assertEquals(new HeightStatus(3, 2, 0, chain.get(2).blockHashHex(), 3, 0, 2, 0), store.blockInfo(3));
+
+            store.rollbackTo(1);
+            PosBlock otherB2 = forge(chain.get(0), 4, 1, 3, List.of(tx(T + 4, 0, 1, 0, "", 1)));
+            PosBlock otherB3 = forge(otherB2, 4, 2, 0, List.of(tx(T + 3600, 3, 1, 0, "", 1)));
+            PosBlock otherB4 = forge(otherB3, 3, 3, 1, List.of(tx(T + 7200, 4, 0, 0, "", 1)));
+            store.appendAll(List.of(otherB2, otherB3, otherB4));
+            // Block 2 changed below the blocks counted before, so everything is counted again: blocks 1–3' have
+            // senders A0 A1 A3 and forgers A1 A4 (not A2, whose block 2 is gone); round 3 = block 4' (A4; A3).
+            assertEquals(new HeightStatus(4, 3, 1, otherB4.blockHashHex(), 3, 1, 2, 1), store.heightStatus());
+        }
+    }
+
+    @Test
     void activityMetricsCountPerAddressOverARoundRange() throws Exception {
         String a0 = address(0);
         String a1 = address(1);
