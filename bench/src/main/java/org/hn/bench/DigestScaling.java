@@ -15,8 +15,9 @@ import org.hn.chain.store.ChainStore;
  * thread), and the whole machine's busy CPU time per message (from {@code /proc/stat}, so the kernel's writeback
  * counts too, less the appending thread's CPU time spent reading the source chain between appends).
  *
- * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.hn.bench.DigestScaling BLOCKS SLICE} (for example
- * 20000 1000).
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.hn.bench.DigestScaling BLOCKS SLICE [PER_TRANSACTION]}
+ * (for example 20000 4000 200): blocks appended per transaction default to one {@code blocksync} answer (20);
+ * SLICE must be a multiple of them.
  */
 public final class DigestScaling {
 
@@ -24,8 +25,8 @@ public final class DigestScaling {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: DigestScaling BLOCKS SLICE");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: DigestScaling BLOCKS SLICE [PER_TRANSACTION]");
             System.exit(2);
         }
         int blocks = Integer.parseInt(args[0]);
@@ -53,7 +54,8 @@ public final class DigestScaling {
                     long reading = threads.getCurrentThreadCpuTime() - threadBefore - sliceCpu;
                     long machine = MachineCpu.busyNanos() - reading;
                     System.out.printf(Locale.ROOT,
-                            "blocks %6d..%6d: wall %5.1f µs, thread CPU %5.1f µs, machine CPU %5.1f µs per message%n",
+                            "blocks %6d..%6d: wall %5.1f µs, thread CPU %5.1f µs, machine CPU %5.1f µs"
+                                    + " per message%n",
                             last - slice + 1, last, sliceWall / 1e3 / sliceMessages, sliceCpu / 1e3 / sliceMessages,
                             (machine - machineBefore) / 1e3 / sliceMessages);
                     sliceWall = 0;

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "loopback address (127.0.0.1, 127.0.0.2, …). Rounds last two minutes (20 slots of 6 s).",
             "",
             "Progress is printed every few seconds. With --rounds, the devnet stops once every node has",
-            "completed that many rounds and agrees on the tip, and its last line is one JSON object:",
+            "completed that many rounds, holds a forged block (a first round joined too late to forge in",
+            "does not do) and agrees on the tip, and its last line is one JSON object:",
             "  {\"round\": R, \"nodes\": [{\"address\", \"port\", \"height\", \"block_hash\", \"round\", \"state\"}, ...]}",
             "Ctrl-C stops the nodes cleanly. Each node's log is in <dir>/node<i>/node.log.",
             "",
@@ -121,8 +122,14 @@ final class DevnetCommand implements Callable<Integer> {
                 out.flush();
                 lastLine = line;
             }
-            if (rounds != null && statuses.stream().allMatch(status -> status.isPresent()
-                    && status.get().path("rounds_completed").asLong() >= rounds)) {
+            if (rounds != null && completed(statuses, rounds + 1) && !forged(statuses)) {
+                devnet.close();
+                err.println("hn devnet: no block was forged in " + (rounds + 1) + " rounds");
+                out.println(new ObjectMapper().writeValueAsString(summary(devnet, statuses)));
+                out.flush();
+                return 1;
+            }
+            if (rounds != null && completed(statuses, rounds) && forged(statuses)) {
                 if (agreedWaitStart < 0) {
                     agreedWaitStart = System.currentTimeMillis();
                 }
@@ -145,6 +152,17 @@ final class DevnetCommand implements Callable<Integer> {
             }
             Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /** Whether every node reports at least {@code rounds} completed rounds. */
+    private static boolean completed(List<Optional<JsonNode>> statuses, long rounds) {
+        return statuses.stream().allMatch(status -> status.isPresent()
+                && status.get().path("rounds_completed").asLong() >= rounds);
+    }
+
+    /** Whether every node holds a block above the genesis. */
+    private static boolean forged(List<Optional<JsonNode>> statuses) {
+        return statuses.stream().allMatch(status -> status.isPresent() && status.get().path("height").asLong() >= 1);
     }
 
     private static String progress(List<Optional<JsonNode>> statuses) {

@@ -29,9 +29,9 @@ public final class CatchUp {
     /**
      * Messages stored per transaction, at least: valid answers are gathered until they hold this many (ten answers
      * of 20 blocks of 100 messages). Larger commits change each page of the randomly ordered {@code txid_head}
-     * index once for more messages (docs/benchmarks.md, catch-up). At most two groups are held in memory, one
-     * being stored and one being gathered (some 30 MB of heap); a kill loses them, and the next catch-up
-     * downloads them again.
+     * index once for more messages (docs/benchmarks.md, issue 9, third round). At most two groups are held in
+     * memory, one being stored and one being gathered (roughly 25 MB of heap at an estimated 0.6 kB a message); a
+     * kill loses them, and the next catch-up downloads them again.
      */
     static final int STORE_GROUP_MESSAGES = 20_000;
 
@@ -105,7 +105,7 @@ public final class CatchUp {
             // overlap with our signature checks; when a block is refused, that one answer is left unread. Valid
             // answers are gathered into groups of STORE_GROUP_MESSAGES, each stored in one transaction on the
             // storing thread while the next answers are validated against its last block, so the cores never wait
-            // for the database, and each commit rewrites fewer pages per block (docs/benchmarks.md, catch-up).
+            // for the database, and each commit rewrites fewer pages per block (docs/benchmarks.md, issue 9).
             CompletableFuture<List<PosBlock>> next =
                     target.height() > tipHeight ? peers.blockSync(peerKey, tipHeight + 1) : null;
             Future<Integer> storing = null;

@@ -74,8 +74,8 @@ public final class ChainStore implements AutoCloseable {
     private static final int TXID_HEAD_LENGTH = 8;
     /** Txid heads looked up by one query when a block's txids are checked. */
     private static final int HEADS_PER_QUERY = 100;
-    private static final String STORED_TXIDS = "SELECT txid, block_height FROM pos_messages WHERE substr(txid, 1, 8) IN ("
-            + String.join(", ", Collections.nCopies(HEADS_PER_QUERY, "?")) + ")";
+    private static final String STORED_TXIDS = "SELECT txid, block_height FROM pos_messages"
+            + " WHERE substr(txid, 1, 8) IN (" + String.join(", ", Collections.nCopies(HEADS_PER_QUERY, "?")) + ")";
     private static final String INSERT_MESSAGE = "INSERT INTO pos_messages (position, " + StoredRows.MESSAGE_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -182,7 +182,7 @@ public final class ChainStore implements AutoCloseable {
      * Lets the WAL grow to {@value #CHECKPOINT_PAGES} pages before SQLite copies it back into the database (the
      * default is 1,000): a page changed by several commits in between is then copied once. Catch-up changes a
      * random page of the {@code txid_head} index for nearly every message it stores, so most commits changed the
-     * same pages as the one before (docs/benchmarks.md, catch-up). The WAL file is cut back to
+     * same pages as the one before (docs/benchmarks.md, issue 9, third round). The WAL file is cut back to
      * {@value #WAL_LIMIT_BYTES} bytes after a checkpoint.
      */
     private static void checkpointLater(Connection writer) throws SQLException {
@@ -905,8 +905,8 @@ public final class ChainStore implements AutoCloseable {
                 && Arrays.equals(known.blockHash(), blockHash(connection, known.lastHeight()));
         long from = grows ? known.lastHeight() + 1 : 1;
         Set<String> senders = new HashSet<>(grows ? known.senders() : Set.of());
-        senders.addAll(distinct(connection, "SELECT DISTINCT sender FROM pos_messages WHERE block_height BETWEEN ? AND ?",
-                from, lastHeight));
+        senders.addAll(distinct(connection,
+                "SELECT DISTINCT sender FROM pos_messages WHERE block_height BETWEEN ? AND ?", from, lastHeight));
         Set<String> forgers = new HashSet<>(grows ? known.forgerAddresses() : Set.of());
         forgers.addAll(distinct(connection, "SELECT DISTINCT forger FROM pos_chain WHERE height BETWEEN ? AND ?",
                 from, lastHeight));
@@ -917,7 +917,8 @@ public final class ChainStore implements AutoCloseable {
 
     /** The hash of the block at {@code height}; empty when there is none. */
     private static byte[] blockHash(Connection connection, long height) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT block_hash FROM pos_chain WHERE height = ?")) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT block_hash FROM pos_chain WHERE height = ?")) {
             query.setLong(1, height);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getBytes(1) : new byte[0];

@@ -15,6 +15,20 @@ import java.util.List;
  */
 final class SchemaMigrations {
 
+    /** The columns and key of {@code pos_messages} after its first column, {@code txid} (migrations 1 and 3). */
+    private static final String MESSAGE_COLUMNS_AFTER_TXID = """
+              block_height INTEGER NOT NULL REFERENCES pos_chain (height),
+              position     INTEGER NOT NULL,
+              timestamp    INTEGER NOT NULL,
+              sender       VARCHAR (34) NOT NULL,
+              recipient    VARCHAR (34) NOT NULL,
+              what         INTEGER NOT NULL,
+              params       TEXT NOT NULL,
+              value        INTEGER NOT NULL,
+              pubkey       BLOB (64) NOT NULL,
+              received     INTEGER NOT NULL,
+              UNIQUE (block_height, position))""";
+
     /**
      * Migration 1: the reference tables of {@code spec/chain.md §7.1} with the same column names, except that
      * {@code params} and the other free texts are {@code TEXT} (the reference's {@code STRING} has numeric
@@ -47,17 +61,7 @@ final class SchemaMigrations {
             """
             CREATE TABLE pos_messages (
               txid         BLOB (64) PRIMARY KEY NOT NULL,
-              block_height INTEGER NOT NULL REFERENCES pos_chain (height),
-              position     INTEGER NOT NULL,
-              timestamp    INTEGER NOT NULL,
-              sender       VARCHAR (34) NOT NULL,
-              recipient    VARCHAR (34) NOT NULL,
-              what         INTEGER NOT NULL,
-              params       TEXT NOT NULL,
-              value        INTEGER NOT NULL,
-              pubkey       BLOB (64) NOT NULL,
-              received     INTEGER NOT NULL,
-              UNIQUE (block_height, position))""",
+            """ + MESSAGE_COLUMNS_AFTER_TXID,
             """
             CREATE TABLE pos_rounds (
               round      INTEGER PRIMARY KEY,
@@ -101,26 +105,15 @@ final class SchemaMigrations {
      * Migration 3: {@code txid} is no longer the primary key of {@code pos_messages}; an index on its first 8
      * bytes ({@code txid_head}) finds it instead, and the store checks that a txid is new itself, comparing whole
      * txids. A txid is a signature, so every new message lands on a random page of an index on it: with whole
-     * 64-byte keys that index grew to about a third of the database and storing a message cost 26 µs on a
-     * 100,000-message chain and 50 µs on a 2,000,000-message one, against 10 µs without it
-     * (docs/benchmarks.md, catch-up). Same columns, same rows, same order; the table is rebuilt because SQLite
-     * cannot drop a primary key.
+     * 64-byte keys, storing a message cost 26 µs of CPU on a 100,000-message chain and 50 µs on a
+     * 2,000,000-message one, against 10 µs without that index (docs/benchmarks.md, issue 9, third round). Same
+     * columns, same rows, same order; the table is rebuilt because SQLite cannot drop a primary key.
      */
     private static final List<String> TXID_HEAD = List.of(
             """
             CREATE TABLE pos_messages_v3 (
               txid         BLOB (64) NOT NULL,
-              block_height INTEGER NOT NULL REFERENCES pos_chain (height),
-              position     INTEGER NOT NULL,
-              timestamp    INTEGER NOT NULL,
-              sender       VARCHAR (34) NOT NULL,
-              recipient    VARCHAR (34) NOT NULL,
-              what         INTEGER NOT NULL,
-              params       TEXT NOT NULL,
-              value        INTEGER NOT NULL,
-              pubkey       BLOB (64) NOT NULL,
-              received     INTEGER NOT NULL,
-              UNIQUE (block_height, position))""",
+            """ + MESSAGE_COLUMNS_AFTER_TXID,
             """
             INSERT INTO pos_messages_v3 (rowid, txid, block_height, position, timestamp, sender, recipient, what,
                                          params, value, pubkey, received)
