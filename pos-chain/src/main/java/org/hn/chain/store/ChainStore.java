@@ -679,6 +679,9 @@ public final class ChainStore implements AutoCloseable {
                 }
             }
         }
+        if (stored.isEmpty()) {
+            return;
+        }
         for (PosMessage tx : txs) {
             Long height = stored.get(tx.txidHex());
             if (height != null) {
