@@ -2,6 +2,7 @@ package org.hn.chain.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -638,9 +639,10 @@ public final class ChainStore implements AutoCloseable {
             throw new ChainConflictException(ChainConflict.NOT_LINKED, "block " + block.height() + " follows "
                     + HEX.formatHex(block.previousHash()) + " but the tip is " + HEX.formatHex(tipHash));
         }
-        Set<String> txids = new HashSet<>();
+        // Keys wrap the txid bytes (content equality, no copy): no hex string per message stored.
+        Set<ByteBuffer> txids = new HashSet<>();
         for (PosMessage tx : block.txs()) {
-            if (!txids.add(tx.txidHex())) {
+            if (!txids.add(ByteBuffer.wrap(tx.txid()))) {
                 throw new ChainConflictException(ChainConflict.DUPLICATE_TXID_IN_BLOCK,
                         "txid " + tx.txidHex() + " appears twice in block " + block.height());
             }
@@ -666,7 +668,7 @@ public final class ChainStore implements AutoCloseable {
      */
     private void requireNewTxids(Connection connection, PosBlock block) throws SQLException, StoreException {
         List<PosMessage> txs = block.txs();
-        Map<String, Long> stored = new HashMap<>();
+        Map<ByteBuffer, Long> stored = new HashMap<>();
         PreparedStatement query = insertStatement(connection, STORED_TXIDS);
         for (int first = 0; first < txs.size(); first += HEADS_PER_QUERY) {
             for (int i = 0; i < HEADS_PER_QUERY; i++) {
@@ -675,7 +677,7 @@ public final class ChainStore implements AutoCloseable {
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    stored.put(HEX.formatHex(rows.getBytes(1)), rows.getLong(2));
+                    stored.put(ByteBuffer.wrap(rows.getBytes(1)), rows.getLong(2));
                 }
             }
         }
@@ -683,7 +685,7 @@ public final class ChainStore implements AutoCloseable {
             return;
         }
         for (PosMessage tx : txs) {
-            Long height = stored.get(tx.txidHex());
+            Long height = stored.get(ByteBuffer.wrap(tx.txid()));
             if (height != null) {
                 throw new ChainConflictException(ChainConflict.DUPLICATE_TXID,
                         "txid " + tx.txidHex() + " is already in block " + height);

@@ -1,5 +1,6 @@
 package org.hn.chain.validation;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -202,9 +203,9 @@ public final class BlockValidator {
                 throw new InvalidBlockException(BlockRejection.TOO_FEW_MESSAGES, txCount + " messages");
             }
         }
-        Set<String> txids = new HashSet<>(txCount * 2);
+        Set<ByteBuffer> txids = new HashSet<>(txCount * 2);
         for (PosMessage tx : block.txs()) {
-            if (!txids.add(tx.txidHex())) {
+            if (!txids.add(ByteBuffer.wrap(tx.txid()))) {
                 throw new InvalidBlockException(BlockRejection.DUPLICATE_TXID, tx.txidHex());
             }
         }
